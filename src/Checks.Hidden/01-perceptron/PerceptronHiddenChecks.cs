@@ -1,0 +1,87 @@
+using Autograder.Checks.Perceptron;
+using Autograder.Grader.Checks;
+using Autograder.Reference.Data;
+using Autograder.Reference.Perceptron;
+using Oracle = Exercises.Perceptrons.Perceptron;
+
+namespace Autograder.Checks.Hidden.Perceptron;
+
+/// <summary>
+/// Exercise 01, hidden checks: other seeds, other sizes, and exact agreement with the reference
+/// solution (the oracle) on random cases. Messages say what went wrong without giving away data
+/// a learner could fit to.
+/// </summary>
+public sealed class PerceptronHiddenChecks : ICheckSource
+{
+    private static readonly ExerciseSpec Exercise = PerceptronChecks.Exercise;
+
+    public IEnumerable<CheckDefinition> Checks() =>
+    [
+        Exercise.Check("update-rule-random", "the training rule on 200 random examples", 2, 1001, UpdateRuleRandom, Visibility.Hidden),
+        Exercise.Check("train-matches-reference", "Train takes the same steps as the reference", 2, 1002, TrainMatchesReference, Visibility.Hidden),
+        Exercise.Check("learns-separable-5d", "separates 300 random points in 5D", 1, 1003,
+            context => PerceptronChecks.LearnsSeparable(context, 300, 5, maxEpochs: 500), Visibility.Hidden),
+        Exercise.Check("learns-and-other-start", "learns AND from another start", 1, 1004,
+            context => PerceptronChecks.LearnsBoolean(context, "AND", BooleanFunctions.And), Visibility.Hidden),
+        Exercise.Check("xor-other-cap", "respects another epoch cap on XOR", 1, 1005,
+            context => PerceptronChecks.XorNotConverged(context, 7), Visibility.Hidden),
+    ];
+
+    private static Verdict UpdateRuleRandom(CheckContext context)
+    {
+        var learner = context.Create<IPerceptron>();
+        var oracle = new Oracle();
+        var random = context.Random();
+        for (var n = 0; n < 200; n++)
+        {
+            var dimensions = 1 + random.NextInt(6);
+            var start = PerceptronWeights.Random(dimensions, random.NextInt(int.MaxValue));
+            var input = Enumerable.Range(0, dimensions).Select(_ => random.Uniform(-3, 3)).ToArray();
+            var target = random.NextInt(2);
+            var eta = random.Uniform(0.01, 1);
+            var theirs = start.Clone();
+            var ours = start.Clone();
+            learner.Update(theirs, (double[])input.Clone(), target, eta);
+            oracle.Update(ours, input, target, eta);
+            if (Numerics.MaxAbsDifference(theirs.Weights, ours.Weights) > 1e-12 || Math.Abs(theirs.Bias - ours.Bias) > 1e-12)
+            {
+                var said = oracle.Predict(start, input);
+                return Verdict.Fail(
+                    $"on a random example where the perceptron answered {said} and the target was {target}, Update moved the weights " +
+                    $"differently from the rule dw_i = eta (y - yhat) x_i, bias += eta (y - yhat). " +
+                    "Check the sign of (y - yhat), that yhat is computed before any weight changes, and that the bias moves too.");
+            }
+        }
+
+        return Verdict.Pass();
+    }
+
+    private static Verdict TrainMatchesReference(CheckContext context)
+    {
+        var learner = context.Create<IPerceptron>();
+        var oracle = new Oracle();
+        for (var trial = 0; trial < 5; trial++)
+        {
+            var data = Generators.LinearlySeparable(60, 3, context.Seed + trial, margin: 0.02);
+            var start = PerceptronWeights.Random(3, context.Seed + 100 + trial);
+            var theirs = start.Clone();
+            var ours = start.Clone();
+            var cap = 3 + trial;
+            var theirRun = Expect.NotNull(learner.Train(theirs, data.Inputs, data.Labels, 0.05, cap), "Train");
+            var ourRun = oracle.Train(ours, data.Inputs, data.Labels, 0.05, cap);
+            var same = theirRun.Converged == ourRun.Converged && theirRun.Epochs == ourRun.Epochs
+                && theirRun.MistakesPerEpoch.SequenceEqual(ourRun.MistakesPerEpoch)
+                && Numerics.MaxAbsDifference(theirs.Weights, ours.Weights) <= 1e-9 && Math.Abs(theirs.Bias - ours.Bias) <= 1e-9;
+            if (!same)
+            {
+                return Verdict.Fail(
+                    $"with a cap of {cap} epochs, Train reported mistakes per epoch {Show.Integers(theirRun.MistakesPerEpoch)}, " +
+                    $"the reference {Show.Integers(ourRun.MistakesPerEpoch)} (converged {theirRun.Converged} vs {ourRun.Converged}). " +
+                    "Visit the examples in the order given, count a mistake before updating, update after every example, " +
+                    "and stop after the first epoch without mistakes or at the cap.");
+            }
+        }
+
+        return Verdict.Pass();
+    }
+}

@@ -1,0 +1,104 @@
+namespace Autograder.Grader.Cli;
+
+/// <summary>The grader's command line: a small grammar, parsed by hand so errors can say exactly what to type.</summary>
+internal static class CommandLine
+{
+    public const int Usage = 2;
+
+    public const string HelpText =
+        """
+        grader: grade deep-learning exercises.
+
+        Usage:
+          grader grade <submission-dir> [--exercise ID]... [--json FILE]
+
+        <submission-dir>   a folder laid out like exercises/: one folder per exercise (01-perceptron/, ...)
+        --exercise ID      grade only this exercise (repeatable), e.g. --exercise 01-perceptron
+        --json FILE        also write the report as JSON (version 1) to FILE
+
+        Exit code: 0 when grading ran, whatever the score; 2 for a wrong command line or path.
+        """;
+
+    public abstract record Command;
+
+    public sealed record Grade(string Submission, IReadOnlyList<string> Exercises, string? JsonPath) : Command;
+
+    public sealed record Help(bool Requested) : Command;
+
+    public sealed record Invalid(string Message) : Command;
+
+    public static Command Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return new Help(Requested: false);
+        }
+
+        if (args[0] is "-h" or "--help" or "help")
+        {
+            return new Help(Requested: true);
+        }
+
+        return args[0] switch
+        {
+            "grade" => ParseGrade(args.Skip(1).ToList()),
+            _ => new Invalid($"unknown command '{args[0]}'. The command is `grader grade <submission-dir>`."),
+        };
+    }
+
+    private static Command ParseGrade(List<string> args)
+    {
+        string? submission = null;
+        string? json = null;
+        var exercises = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--exercise" or "-e":
+                    if (++i >= args.Count)
+                    {
+                        return new Invalid("--exercise needs an exercise ID, e.g. --exercise 01-perceptron.");
+                    }
+
+                    exercises.Add(args[i].TrimEnd('/'));
+                    break;
+                case "--json":
+                    if (++i >= args.Count)
+                    {
+                        return new Invalid("--json needs a file name, e.g. --json report.json.");
+                    }
+
+                    json = args[i];
+                    break;
+                case var option when option.StartsWith('-'):
+                    return new Invalid($"unknown option '{option}'. Options are --exercise ID and --json FILE.");
+                default:
+                    if (submission is not null)
+                    {
+                        return new Invalid($"one submission folder at a time: got '{submission}' and '{args[i]}'.");
+                    }
+
+                    submission = args[i];
+                    break;
+            }
+        }
+
+        return submission is null
+            ? new Invalid("which folder? e.g. `grader grade exercises`.")
+            : new Grade(submission, exercises, json);
+    }
+
+    public static int PrintHelp(Help help)
+    {
+        Console.Out.WriteLine(HelpText);
+        return help.Requested ? 0 : Usage;
+    }
+
+    public static int PrintError(Invalid invalid)
+    {
+        Console.Error.WriteLine($"grader: {invalid.Message}");
+        Console.Error.WriteLine("Run `grader --help` for the usage.");
+        return Usage;
+    }
+}

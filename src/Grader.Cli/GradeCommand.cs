@@ -1,0 +1,52 @@
+using Autograder.Grader.Checks;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reporting;
+using Autograder.Grader.Results;
+using Spectre.Console;
+
+namespace Autograder.Grader.Cli;
+
+/// <summary>`grader grade`: read the submission, grade it with progress shown, print and write the report.</summary>
+internal static class GradeCommand
+{
+    public static int Run(CommandLine.Grade command)
+    {
+        var console = AnsiConsole.Console;
+        try
+        {
+            var submission = SubmissionReader.Read(command.Submission);
+            var jsonPath = command.JsonPath is null ? null : Path.GetFullPath(command.JsonPath);
+            if (jsonPath is not null && Directory.Exists(jsonPath))
+            {
+                throw new SubmissionException($"--json {command.JsonPath} is a folder; give a file name, e.g. {command.JsonPath}/report.json.");
+            }
+
+            var grader = new SubmissionGrader(CheckCatalog.FromBaseDirectory());
+            var report = ProgressDisplay.Run(console, observer => grader.Grade(submission, command.Exercises, observer: observer));
+            ConsoleReport.Write(console, report);
+            if (jsonPath is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
+                File.WriteAllText(jsonPath, ReportJson.Serialize(report));
+                console.MarkupLine($"[grey]JSON report written to {Markup.Escape(jsonPath)}[/]");
+            }
+
+            return 0;
+        }
+        catch (SubmissionException e)
+        {
+            Console.Error.WriteLine($"grader: {e.Message}");
+            return CommandLine.Usage;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"grader: {e.Message}");
+            return CommandLine.Usage;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"grader: {e.Message} Check the folder's permissions.");
+            return CommandLine.Usage;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Reflection;
+using Autograder.Reference.Data;
+
+namespace Autograder.Grader.Checks;
+
+/// <summary>What a running check gets: the learner's compiled code, its seed and a cancellation.</summary>
+public sealed class CheckContext(Assembly submission, string exerciseFolder, int seed, CancellationToken cancellation)
+{
+    public Assembly Submission { get; } = submission;
+
+    public int Seed { get; } = seed;
+
+    /// <summary>Signalled when the check has run out of time; long loops in checks poll it.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>A random source seeded with <see cref="Seed"/> plus <paramref name="stream"/>.</summary>
+    public SeededRandom Random(int stream = 0) => new(unchecked(Seed + (stream * 7919)));
+
+    /// <summary>
+    /// A new instance of the learner's class that implements <typeparamref name="TContract"/>.
+    /// </summary>
+    /// <exception cref="CheckFailedException">No class, or more than one, implements it.</exception>
+    public TContract Create<TContract>()
+        where TContract : class
+    {
+        var candidates = ExportedTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(TContract).IsAssignableFrom(type))
+            .ToList();
+        var contract = typeof(TContract).Name;
+        if (candidates.Count == 0)
+        {
+            throw new CheckFailedException(
+                $"no public class in {exerciseFolder}/ implements {contract}. Keep the class from the stub " +
+                $"(it is declared as `: {contract}`) and fill in its methods.");
+        }
+
+        if (candidates.Count > 1)
+        {
+            throw new CheckFailedException(
+                $"{candidates.Count} classes implement {contract} ({string.Join(", ", candidates.Select(t => t.Name))}); " +
+                "the grader needs exactly one. Remove or rename the extra ones.");
+        }
+
+        var type = candidates[0];
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new CheckFailedException(
+                $"{type.Name} needs a public constructor without parameters, as in the stub, so the grader can create it.");
+        }
+
+        try
+        {
+            return (TContract)Activator.CreateInstance(type)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // The constructor's own exception is the one the learner needs to see.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    private Type[] ExportedTypes()
+    {
+        try
+        {
+            return Submission.GetExportedTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return [.. e.Types.OfType<Type>()];
+        }
+    }
+}

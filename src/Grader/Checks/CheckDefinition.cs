@@ -1,0 +1,27 @@
+namespace Autograder.Grader.Checks;
+
+/// <summary>
+/// A named, seeded, scored unit of grading. The ID <c>exercise/slug</c> is stable: reports,
+/// gradebooks and the check's doc page (docs/checks) refer to it.
+/// </summary>
+public sealed record CheckDefinition
+{
+    public required string ExerciseId { get; init; }
+
+    /// <summary>Short kebab-case name, unique within the exercise.</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>What the check establishes, in a few words a learner understands.</summary>
+    public required string Name { get; init; }
+
+    public required int Points { get; init; }
+
+    public required Visibility Visibility { get; init; }
+
+    /// <summary>Seed of everything random in the check: data, initial weights, sampling.</summary>
+    public required int Seed { get; init; }
+
+    public required Func<CheckContext, Verdict> Run { get; init; }
+
+    public string Id => $"{ExerciseId}/{Slug}";
+}

@@ -1,0 +1,71 @@
+using Autograder.Grader.Checks;
+using Autograder.Grader.Compile;
+using Autograder.Grader.Policy;
+using Autograder.Grader.Results;
+using Autograder.Grader.Run;
+using Autograder.Grader.Scoring;
+
+namespace Autograder.Grader.Pipeline;
+
+/// <summary>One exercise through the pipeline: compile, policy, load, run the checks, score.</summary>
+public static class ExerciseGrader
+{
+    public static ExerciseResult Grade(
+        ExerciseSpec exercise,
+        IReadOnlyList<SourceFile>? files,
+        IReadOnlyList<CheckDefinition> checks,
+        IGradingObserver? observer = null)
+    {
+        if (files is null || files.Count == 0)
+        {
+            return ExerciseScorer.Unrunnable(exercise, checks,
+                $"no C# files in {exercise.Id}/: copy the folder from exercises/ and fill it in.",
+                $"not run: {exercise.Id}/ has no C# files.");
+        }
+
+        var compiled = SubmissionCompiler.Compile($"Submission.{exercise.Id}", files);
+        if (compiled is CompileResult.Failure failure)
+        {
+            return ExerciseScorer.Unrunnable(exercise, checks,
+                $"does not compile ({Plural(failure.Errors.Count, "error")}). Fix these, then run again:\n" +
+                string.Join('\n', failure.Errors.Take(20)),
+                "not run: the exercise does not compile.");
+        }
+
+        var success = (CompileResult.Success)compiled;
+        var violations = ApiPolicy.Check(success.Compilation, exercise.Bans);
+        if (violations.Count > 0)
+        {
+            return ExerciseScorer.Unrunnable(exercise, checks,
+                $"uses {Plural(violations.Count, "API")} this exercise does not allow:\n" + string.Join('\n', violations),
+                "not run: the exercise uses an API it may not use.");
+        }
+
+        return RunChecks(exercise, success, checks, observer);
+    }
+
+    private static ExerciseResult RunChecks(
+        ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer)
+    {
+        var context = new SubmissionLoadContext(exercise.Id);
+        try
+        {
+            var assembly = context.LoadSubmission(compiled.Image, compiled.Symbols);
+            var results = new List<CheckResult>(checks.Count);
+            foreach (var check in checks)
+            {
+                var result = CheckRunner.Run(check, assembly, exercise.Budget);
+                results.Add(result);
+                observer?.CheckFinished(exercise, result);
+            }
+
+            return ExerciseScorer.Score(exercise, results);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

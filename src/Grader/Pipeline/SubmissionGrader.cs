@@ -1,0 +1,46 @@
+using Autograder.Grader.Checks;
+using Autograder.Grader.Results;
+
+namespace Autograder.Grader.Pipeline;
+
+/// <summary>Grades the exercises of one submission, one after another, into a report.</summary>
+public sealed class SubmissionGrader(CheckCatalog catalog)
+{
+    /// <param name="submission">The learner's files.</param>
+    /// <param name="exerciseIds">Exercises to grade; empty for every exercise the catalog knows.</param>
+    /// <param name="visibleOnly">Run only the checks learners can see (their own <c>dotnet test</c>).</param>
+    /// <param name="observer">Hears about progress.</param>
+    public GradeReport Grade(
+        Submission submission,
+        IReadOnlyList<string> exerciseIds,
+        bool visibleOnly = false,
+        IGradingObserver? observer = null)
+    {
+        var results = new List<ExerciseResult>();
+        foreach (var exercise in Select(exerciseIds))
+        {
+            var checks = catalog.ChecksOf(exercise.Id)
+                .Where(check => !visibleOnly || check.Visibility == Visibility.Visible)
+                .ToList();
+            observer?.ExerciseStarted(exercise, checks.Count);
+            var result = ExerciseGrader.Grade(exercise, submission.Exercises.GetValueOrDefault(exercise.Id), checks, observer);
+            observer?.ExerciseFinished(result);
+            results.Add(result);
+        }
+
+        return GradeReport.Of(results);
+    }
+
+    private IReadOnlyList<ExerciseSpec> Select(IReadOnlyList<string> exerciseIds)
+    {
+        if (exerciseIds.Count == 0)
+        {
+            return catalog.Exercises;
+        }
+
+        var known = string.Join(", ", catalog.Exercises.Select(exercise => exercise.Id));
+        return [.. exerciseIds.Distinct(StringComparer.Ordinal).Select(id => catalog.TryGetExercise(id, out var exercise)
+            ? exercise
+            : throw new SubmissionException($"There is no exercise '{id}'. Known exercises: {known}."))];
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Autograder.Grader.Checks;
+using Autograder.Grader.Results;
+
+namespace Autograder.Grader.Run;
+
+/// <summary>
+/// Runs one exercise's checks against the learner's loaded assembly and turns each outcome
+/// (verdict, exception, time-out) into a <see cref="CheckResult"/>.
+/// </summary>
+internal static class CheckRunner
+{
+    // Learners' recursive code (a hand-written backward pass, say) should hit its own bug long
+    // before the thread's stack does.
+    private const int StackBytes = 64 * 1024 * 1024;
+
+    public static CheckResult Run(CheckDefinition check, Assembly submission, TimeSpan timeLimit)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var context = new CheckContext(submission, check.ExerciseId, check.Seed, cancellation.Token);
+        CheckResult? result = null;
+        var stopwatch = Stopwatch.StartNew();
+        var thread = new Thread(() => result = Evaluate(check, context, submission, stopwatch), StackBytes)
+        {
+            IsBackground = true,
+            Name = check.Id,
+        };
+        thread.Start();
+        if (thread.Join(timeLimit))
+        {
+            return result!;
+        }
+
+        // The thread cannot be stopped from here; the worker process that runs a submission is
+        // what reclaims it. The check's own loops watch the token.
+        cancellation.Cancel();
+        return Outcome(check, ResultStatus.Error,
+            $"timed out after {timeLimit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s. " +
+            "Look for a loop that never ends, or one that does far more work than the exercise needs.",
+            stopwatch);
+    }
+
+    private static CheckResult Evaluate(CheckDefinition check, CheckContext context, Assembly submission, Stopwatch stopwatch)
+    {
+        try
+        {
+            var verdict = check.Run(context);
+            var status = verdict.Kind switch
+            {
+                VerdictKind.Passed => ResultStatus.Passed,
+                VerdictKind.Skipped => ResultStatus.Skipped,
+                _ => ResultStatus.Failed,
+            };
+            return Outcome(check, status, verdict.Message, stopwatch) with { Curve = verdict.Curve };
+        }
+        catch (CheckFailedException failure)
+        {
+            return Outcome(check, ResultStatus.Failed, failure.Message, stopwatch);
+        }
+        catch (Exception exception)
+        {
+            return LearnerFault.Explain(exception, submission) is { } explanation
+                ? Outcome(check, ResultStatus.Failed, explanation, stopwatch)
+                : Outcome(check, ResultStatus.Error,
+                    $"the check itself failed ({LearnerFault.Unwrap(exception).GetType().Name}: {LearnerFault.Unwrap(exception).Message}). " +
+                    "This is a fault of the grader, not of your code: please tell your teacher.",
+                    stopwatch);
+        }
+    }
+
+    public static CheckResult Outcome(CheckDefinition check, ResultStatus status, string message, Stopwatch? stopwatch = null) => new()
+    {
+        Id = check.Id,
+        Name = check.Name,
+        Visibility = check.Visibility,
+        Status = status,
+        Score = status == ResultStatus.Passed ? check.Points : 0,
+        MaxScore = status == ResultStatus.Skipped ? 0 : check.Points,
+        Message = message,
+        Seed = check.Seed,
+        DurationMs = stopwatch?.ElapsedMilliseconds ?? 0,
+    };
+}
