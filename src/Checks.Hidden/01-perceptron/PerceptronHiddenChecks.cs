@@ -76,7 +76,7 @@ public sealed class PerceptronHiddenChecks : ICheckSource
             {
                 return Verdict.Fail(
                     $"with a cap of {cap} epochs, Train reported mistakes per epoch {Show.Integers(theirRun.MistakesPerEpoch)}, " +
-                    $"the reference {Show.Integers(ourRun.MistakesPerEpoch)} (converged {theirRun.Converged} vs {ourRun.Converged}). " +
+                    $"the reference {Show.Integers(ourRun.MistakesPerEpoch)} (converged {Show.Bool(theirRun.Converged)} vs {Show.Bool(ourRun.Converged)}). " +
                     "Visit the examples in the order given, count a mistake before updating, update after every example, " +
                     "and stop after the first epoch without mistakes or at the cap.");
             }

@@ -124,9 +124,10 @@ public sealed class PerceptronChecks : ICheckSource
         {
             return Verdict.Fail(
                 $"{name}: after training, {Show.Percent(accuracy)} of the examples are right, expected 100% " +
-                $"(Train reported converged = {training.Converged} after {training.Epochs} epochs). " +
+                $"(Train reported converged = {Show.Bool(training.Converged)} after {training.Epochs} epochs). " +
                 "The data is linearly separable, so the training rule must find a separating line: check that Train calls Update on " +
-                "every example in every epoch and that the weights it changes are the ones passed in.")
+                "every example in every epoch, that it changes the weights passed in, and that Update moves them towards x " +
+                "when the target is 1 and away from x when it is 0 (update-rule checks that on its own).")
                 .WithCurve("mistakes per epoch", curve);
         }
 
@@ -134,7 +135,7 @@ public sealed class PerceptronChecks : ICheckSource
             || training.MistakesPerEpoch[^1] != 0)
         {
             return Verdict.Fail(
-                $"{name}: every example is classified right, but Train reported converged = {training.Converged}, " +
+                $"{name}: every example is classified right, but Train reported converged = {Show.Bool(training.Converged)}, " +
                 $"epochs = {training.Epochs}, mistakes per epoch = {Show.Integers(training.MistakesPerEpoch.TakeLast(5))} (last 5). " +
                 "Expected converged = true, one mistake count per epoch, and a last epoch with 0 mistakes: stop right after the first clean epoch.")
                 .WithCurve("mistakes per epoch", curve);
@@ -152,7 +153,7 @@ public sealed class PerceptronChecks : ICheckSource
         return Verdict.PassIf(
             !training.Converged && training.Epochs == maxEpochs && training.MistakesPerEpoch.Length == maxEpochs,
             $"XOR with a cap of {maxEpochs} epochs: expected converged = false after exactly {maxEpochs} epochs; " +
-            $"yours converged = {training.Converged} after {training.Epochs} epochs ({training.MistakesPerEpoch.Length} mistake counts). " +
+            $"yours converged = {Show.Bool(training.Converged)} after {training.Epochs} epochs ({training.MistakesPerEpoch.Length} mistake counts). " +
             "No straight line separates XOR, so some example is always wrong: Train must give up at the cap and say it did not converge.",
             $"stopped at the cap of {maxEpochs} epochs, not converged").WithCurve("mistakes per epoch", curve);
     }

@@ -44,5 +44,8 @@ public static class Show
     public static string Percent(double fraction) =>
         (100 * fraction).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>true or false, as C# writes them in code (not True/False).</summary>
+    public static string Bool(bool value) => value ? "true" : "false";
+
     public static string Integers(IEnumerable<int> values) => "[" + string.Join(", ", values) + "]";
 }

@@ -32,21 +32,23 @@ public static class ApiPolicy
                     continue;
                 }
 
-                foreach (var symbol in SymbolsUsedBy(node, model))
+                foreach (var (used, matched) in SymbolsUsedBy(node, model))
                 {
-                    if (bans.FirstOrDefault(ban => ban.Matches(symbol)) is { } ban)
+                    if (bans.FirstOrDefault(ban => ban.Matches(matched)) is { } ban)
                     {
-                        violations.Add(At(node, Describe(symbol), ban.Reason));
+                        var api = ReferenceEquals(used, matched) ? Describe(used) : $"{Describe(used)} (gives a {Describe(matched)})";
+                        violations.Add(At(node, api, ban.Reason));
                         break;
                     }
                 }
             }
         }
 
-        // One report per API and line: `File.ReadAllText` is one use, not two (type and member).
+        // One report per reason and line: `File.ReadAllText` is one use, not two (type and member);
+        // the longest name is the most specific, the member rather than its type or namespace.
         return [.. violations
-            .GroupBy(violation => (violation.File, violation.Line))
-            .SelectMany(line => line.GroupBy(violation => violation.Reason).Select(group => group.First()))
+            .GroupBy(violation => (violation.File, violation.Line, violation.Reason))
+            .Select(group => group.MaxBy(violation => violation.Api.Length)!)
             .OrderBy(violation => violation.File, StringComparer.Ordinal)
             .ThenBy(violation => violation.Line)
             .ThenBy(violation => violation.Column)];
@@ -64,35 +66,47 @@ public static class ApiPolicy
         _ => null,
     };
 
-    private static IEnumerable<ISymbol> SymbolsUsedBy(SyntaxNode node, SemanticModel model)
+    /// <summary>
+    /// Each symbol the node uses, paired with what is matched against the bans: the symbol itself,
+    /// and for names also the type of the value they give (<c>typeof(T).Assembly</c> gives an
+    /// Assembly, <c>GetMethods()</c> an array of MethodInfo).
+    /// </summary>
+    private static IEnumerable<(ISymbol Used, ISymbol Matched)> SymbolsUsedBy(SyntaxNode node, SemanticModel model)
     {
-        switch (node)
+        if (node is not (SimpleNameSyntax or BaseObjectCreationExpressionSyntax or AttributeSyntax or ElementAccessExpressionSyntax))
         {
-            case SimpleNameSyntax:
-            case BaseObjectCreationExpressionSyntax:
-            case AttributeSyntax:
-            case ElementAccessExpressionSyntax:
-                var info = model.GetSymbolInfo(node);
-                if (info.Symbol is { } symbol)
-                {
-                    yield return Unreduced(symbol);
-                }
-                else
-                {
-                    foreach (var candidate in info.CandidateSymbols)
-                    {
-                        yield return Unreduced(candidate);
-                    }
-                }
-
-                // A value of a banned type is a use too: `typeof(T).Assembly` yields an Assembly.
-                if (node is SimpleNameSyntax && model.GetTypeInfo(node).Type is INamedTypeSymbol type)
-                {
-                    yield return type;
-                }
-
-                break;
+            yield break;
         }
+
+        var info = model.GetSymbolInfo(node);
+        var symbols = info.Symbol is { } symbol ? [symbol] : info.CandidateSymbols;
+        foreach (var used in symbols.Select(Unreduced))
+        {
+            yield return (used, used);
+            if (node is SimpleNameSyntax && ValueType(used) is { } type)
+            {
+                yield return (used, type);
+            }
+        }
+    }
+
+    private static INamedTypeSymbol? ValueType(ISymbol symbol)
+    {
+        var type = symbol switch
+        {
+            IMethodSymbol { MethodKind: not MethodKind.Constructor } method => method.ReturnType,
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        while (type is IArrayTypeSymbol array)
+        {
+            type = array.ElementType;
+        }
+
+        return type as INamedTypeSymbol;
     }
 
     private static ISymbol Unreduced(ISymbol symbol) =>

@@ -1,0 +1,65 @@
+using Autograder.Checks.Perceptron;
+using Autograder.Grader.Checks;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Results;
+using NUnit.Framework;
+
+namespace Autograder.Course.Tests;
+
+/// <summary>
+/// Every public check as its own test. Run one exercise with
+/// <c>dotnet test tests/Course.Tests --filter TestCategory=01-perceptron</c>.
+/// </summary>
+[TestFixture]
+[NonParallelizable] // Checks train models in native TorchSharp code from exercise 04 on.
+public sealed class PublicChecks
+{
+    private static readonly CheckCatalog Catalog = CheckCatalog.FromAssemblies([typeof(PerceptronChecks).Assembly]);
+
+    // One compile and one run of an exercise's checks serves all of that exercise's tests.
+    private static readonly Dictionary<string, ExerciseResult> Graded = [];
+
+    public static IEnumerable<TestCaseData> Checks() =>
+        Catalog.AllChecks
+            .Where(check => check.Visibility == Visibility.Visible)
+            .Select(check => new TestCaseData(check.ExerciseId, check.Id)
+                .SetName(check.Id)
+                .SetCategory(check.ExerciseId)
+                .SetDescription(check.Name));
+
+    [TestCaseSource(nameof(Checks))]
+    public void Check(string exerciseId, string checkId)
+    {
+        var result = Grade(exerciseId).Checks.Single(check => check.Id == checkId);
+        var message = $"{result.Name}: {result.Message}";
+        switch (result.Status)
+        {
+            case ResultStatus.Passed:
+                Assert.Pass(result.Message);
+                break;
+            case ResultStatus.Skipped:
+                Assert.Ignore(message);
+                break;
+            default:
+                Assert.Fail(message);
+                break;
+        }
+    }
+
+    private static ExerciseResult Grade(string exerciseId)
+    {
+        if (!Graded.TryGetValue(exerciseId, out var result))
+        {
+            var submission = SubmissionReader.Read(CourseLocation.Submission());
+            result = new SubmissionGrader(Catalog).Grade(submission, [exerciseId], visibleOnly: true).Exercises.Single();
+            Graded[exerciseId] = result;
+        }
+
+        if (result.Status == ResultStatus.Error)
+        {
+            Assert.Fail($"{exerciseId} {result.Message}");
+        }
+
+        return result;
+    }
+}

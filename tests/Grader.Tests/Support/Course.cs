@@ -1,0 +1,33 @@
+using System.Reflection;
+using Autograder.Checks.Hidden.Perceptron;
+using Autograder.Checks.Perceptron;
+using Autograder.Grader.Checks;
+
+namespace Autograder.Grader.Tests.Support;
+
+/// <summary>Where the course is on disk and which checks it has, for the tests.</summary>
+internal static class Course
+{
+    public static readonly string Root = FindRoot();
+
+    /// <summary>Public and hidden checks: what the teacher's grader runs.</summary>
+    public static readonly CheckCatalog Catalog = CheckCatalog.FromAssemblies(CheckAssemblies);
+
+    public static IReadOnlyList<Assembly> CheckAssemblies =>
+        [typeof(PerceptronChecks).Assembly, typeof(PerceptronHiddenChecks).Assembly];
+
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Autograder.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Autograder.sln above {AppContext.BaseDirectory}.");
+    }
+}
