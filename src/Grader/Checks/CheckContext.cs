@@ -1,5 +1,7 @@
 using System.Reflection;
 using Autograder.Reference.Data;
+using Autograder.Reference.Devices;
+using TorchSharp;
 
 namespace Autograder.Grader.Checks;
 
@@ -9,6 +11,13 @@ public sealed class CheckContext(Assembly submission, string exerciseFolder, int
     public Assembly Submission { get; } = submission;
 
     public int Seed { get; } = seed;
+
+    /// <summary>
+    /// The device models run on: CUDA where TorchSharp finds a GPU, else the CPU, unless
+    /// AUTOGRADER_DEVICE says otherwise (<see cref="DeviceSelector"/>). Chosen on first use, so
+    /// exercises without tensors never load libtorch.
+    /// </summary>
+    public torch.Device Device => SelectedDevice.Value;
 
     /// <summary>Signalled when the check has run out of time; long loops in checks poll it.</summary>
     public CancellationToken Cancellation { get; } = cancellation;
@@ -59,6 +68,8 @@ public sealed class CheckContext(Assembly submission, string exerciseFolder, int
             throw;
         }
     }
+
+    private static readonly Lazy<torch.Device> SelectedDevice = new(DeviceSelector.Select);
 
     private Type[] ExportedTypes()
     {

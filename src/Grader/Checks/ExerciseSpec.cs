@@ -16,6 +16,9 @@ public sealed record ExerciseSpec
     /// <summary>Bans on top of <see cref="GlobalBans.All"/>; matched before them.</summary>
     public IReadOnlyList<BannedApi> Bans { get; init; } = [];
 
+    /// <summary>String literals this exercise may not contain.</summary>
+    public IReadOnlyList<BannedLiteral> BannedLiterals { get; init; } = [];
+
     /// <summary>Wall-clock budget for all checks of the exercise, public and hidden.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(15);
 

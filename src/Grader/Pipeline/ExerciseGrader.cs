@@ -33,7 +33,7 @@ public static class ExerciseGrader
         }
 
         var success = (CompileResult.Success)compiled;
-        var violations = ApiPolicy.Check(success.Compilation, exercise.Bans);
+        var violations = ApiPolicy.Check(success.Compilation, exercise.Bans, exercise.BannedLiterals);
         if (violations.Count > 0)
         {
             return ExerciseScorer.Unrunnable(exercise, checks,

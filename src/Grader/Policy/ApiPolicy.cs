@@ -11,8 +11,10 @@ namespace Autograder.Grader.Policy;
 /// </summary>
 public static class ApiPolicy
 {
-    public static IReadOnlyList<PolicyViolation> Check(Compilation compilation, IReadOnlyList<BannedApi> exerciseBans)
+    public static IReadOnlyList<PolicyViolation> Check(
+        Compilation compilation, IReadOnlyList<BannedApi> exerciseBans, IReadOnlyList<BannedLiteral>? bannedLiterals = null)
     {
+        bannedLiterals ??= [];
         IReadOnlyList<BannedApi> bans = [.. exerciseBans, .. GlobalBans.All];
         var violations = new List<PolicyViolation>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -23,6 +25,12 @@ public static class ApiPolicy
             {
                 if (node is UsingDirectiveSyntax)
                 {
+                    continue;
+                }
+
+                if (LiteralViolation(node, bannedLiterals) is { } literal)
+                {
+                    violations.Add(At(node, literal.Description, literal.Reason));
                     continue;
                 }
 
@@ -52,6 +60,17 @@ public static class ApiPolicy
             .OrderBy(violation => violation.File, StringComparer.Ordinal)
             .ThenBy(violation => violation.Line)
             .ThenBy(violation => violation.Column)];
+    }
+
+    private static BannedLiteral? LiteralViolation(SyntaxNode node, IReadOnlyList<BannedLiteral> bannedLiterals)
+    {
+        var text = node switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+            InterpolatedStringTextSyntax part => part.TextToken.ValueText,
+            _ => null,
+        };
+        return text is null ? null : bannedLiterals.FirstOrDefault(banned => banned.Pattern.IsMatch(text));
     }
 
     private static (string Api, string Reason)? SyntaxViolation(SyntaxNode node) => node switch
