@@ -1,3 +1,6 @@
+using System.Globalization;
+using Autograder.Grader.Run;
+
 namespace Autograder.Grader.Cli;
 
 /// <summary>The grader's command line: a small grammar, parsed by hand so errors can say exactly what to type.</summary>
@@ -10,18 +13,32 @@ internal static class CommandLine
         grader: grade deep-learning exercises.
 
         Usage:
-          grader grade <submission-dir> [--exercise ID]... [--json FILE]
+          grader grade <submission-dir> [--exercise ID]... [--json FILE] [limits]
 
         <submission-dir>   a folder laid out like exercises/: one folder per exercise (01-perceptron/, ...)
         --exercise ID      grade only this exercise (repeatable), e.g. --exercise 01-perceptron
         --json FILE        also write the report as JSON (version 1) to FILE
+
+        Limits (learner code runs in a separate worker process):
+        --time-limit S     wall-clock seconds per exercise (default: twice the exercise's budget)
+        --memory-limit M   MiB of memory for the worker process (default: 2048)
+        --in-process       run learner code inside the grader, without isolation (only to measure
+                           what isolation costs: a hang or crash then stops the grader)
 
         Exit code: 0 when grading ran, whatever the score; 2 for a wrong command line or path.
         """;
 
     public abstract record Command;
 
-    public sealed record Grade(string Submission, IReadOnlyList<string> Exercises, string? JsonPath) : Command;
+    public sealed record Grade(string Submission, IReadOnlyList<string> Exercises, string? JsonPath) : Command
+    {
+        public RunLimits Limits { get; init; } = RunLimits.Default;
+
+        public bool InProcess { get; init; }
+    }
+
+    /// <summary>`grader worker`: the process that runs learner code for a grader (not for people).</summary>
+    public sealed record Worker : Command;
 
     public sealed record Help(bool Requested) : Command;
 
@@ -42,6 +59,7 @@ internal static class CommandLine
         return args[0] switch
         {
             "grade" => ParseGrade(args.Skip(1).ToList()),
+            "worker" when args.Count == 1 => new Worker(),
             _ => new Invalid($"unknown command '{args[0]}'. The command is `grader grade <submission-dir>`."),
         };
     }
@@ -50,6 +68,8 @@ internal static class CommandLine
     {
         string? submission = null;
         string? json = null;
+        var limits = RunLimits.Default;
+        var inProcess = false;
         var exercises = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -71,8 +91,27 @@ internal static class CommandLine
 
                     json = args[i];
                     break;
+                case "--time-limit":
+                    if (++i >= args.Count || !double.TryParse(args[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+                    {
+                        return new Invalid("--time-limit needs a number of seconds above 0, e.g. --time-limit 60.");
+                    }
+
+                    limits = limits with { TimeLimit = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--memory-limit":
+                    if (++i >= args.Count || !long.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var mebibytes) || mebibytes < 256)
+                    {
+                        return new Invalid("--memory-limit needs a whole number of MiB, at least 256, e.g. --memory-limit 4096.");
+                    }
+
+                    limits = limits with { MemoryBytes = mebibytes << 20 };
+                    break;
+                case "--in-process":
+                    inProcess = true;
+                    break;
                 case var option when option.StartsWith('-'):
-                    return new Invalid($"unknown option '{option}'. Options are --exercise ID and --json FILE.");
+                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --time-limit S, --memory-limit M and --in-process.");
                 default:
                     if (submission is not null)
                     {
@@ -86,7 +125,7 @@ internal static class CommandLine
 
         return submission is null
             ? new Invalid("which folder? e.g. `grader grade exercises`.")
-            : new Grade(submission, exercises, json);
+            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess };
     }
 
     public static int PrintHelp(Help help)

@@ -2,6 +2,7 @@ using Autograder.Checks.Perceptron;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
+using Autograder.Grader.Run.Worker;
 using NUnit.Framework;
 
 namespace Autograder.Course.Tests;
@@ -51,7 +52,7 @@ public sealed class PublicChecks
         if (!Graded.TryGetValue(exerciseId, out var result))
         {
             var submission = SubmissionReader.Read(CourseLocation.Submission());
-            result = new SubmissionGrader(Catalog).Grade(submission, [exerciseId], visibleOnly: true).Exercises.Single();
+            result = new SubmissionGrader(Catalog, () => new WorkerRunner()).Grade(submission, [exerciseId], visibleOnly: true).Exercises.Single();
             Graded[exerciseId] = result;
         }
 

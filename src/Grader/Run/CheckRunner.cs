@@ -59,6 +59,14 @@ internal static class CheckRunner
         {
             return Outcome(check, ResultStatus.Failed, failure.Message, stopwatch);
         }
+        catch (Exception exception) when (LearnerFault.Unwrap(exception) is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            return Outcome(check, ResultStatus.Error,
+                LearnerFault.Unwrap(exception) is OutOfMemoryException
+                    ? "exceeded the memory limit. Look for data that grows without bound, or arrays and tensors far larger than the exercise needs."
+                    : "crashed: the stack ran out. Look for a recursion without a base case (a method that calls itself forever).",
+                stopwatch);
+        }
         catch (Exception exception)
         {
             return LearnerFault.Explain(exception, submission) is { } explanation
