@@ -41,5 +41,6 @@ public static class ApiPattern
     public static string FullName(INamedTypeSymbol type) =>
         type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
-            .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+            .WithGenericsOptions(SymbolDisplayGenericsOptions.None)
+            .RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
 }

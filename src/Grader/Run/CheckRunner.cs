@@ -12,9 +12,9 @@ namespace Autograder.Grader.Run;
 /// </summary>
 internal static class CheckRunner
 {
-    // Learners' recursive code (a hand-written backward pass, say) should hit its own bug long
-    // before the thread's stack does.
-    private const int StackBytes = 64 * 1024 * 1024;
+    // Room for learners' deep but finite recursion; an infinite one still overflows within
+    // milliseconds, and the runtime's report of a deeper stack would take seconds to write.
+    private const int StackBytes = 16 * 1024 * 1024;
 
     public static CheckResult Run(CheckDefinition check, Assembly submission, TimeSpan timeLimit)
     {

@@ -90,7 +90,8 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Whether the worker's output has ended (it exited or was killed).</summary>
     public bool OutputEnded => _messages.IsCompleted;
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    /// <summary>The exit code, waiting briefly for a worker whose output has just ended to be reaped.</summary>
+    public int? ExitCode => _process.WaitForExit(2000) ? _process.ExitCode : null;
 
     public string ErrorTail
     {
