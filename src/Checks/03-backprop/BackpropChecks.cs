@@ -342,10 +342,9 @@ public sealed class BackpropChecks : ICheckSource
         foreach (var seed in seeds)
         {
             var options = XorOptions(seed);
-            var trained = ExpectShape(network.Train(data.Inputs, data.Targets, options), 2, options.Hidden, "Train");
+            var (trained, curve) = TrainWithCurve(network, data, options);
             var outputs = Expect.Length(Expect.NotNull(network.Forward(trained, data.Inputs), "Forward").Output, 4, "Forward(...).Output");
             var accuracy = Numerics.Accuracy(Predictions(outputs), data.Labels);
-            var curve = LossCurve(network, data, options);
             if (accuracy < 1)
             {
                 return Verdict.Fail(
@@ -365,10 +364,9 @@ public sealed class BackpropChecks : ICheckSource
         CheckContext context, string name, ClassificationSet train, ClassificationSet test, TrainingOptions options, double? linearBaseline)
     {
         var network = context.Create<INetwork>();
-        var trained = ExpectShape(network.Train(train.Inputs, train.Targets, options), 2, options.Hidden, "Train");
+        var (trained, curve) = TrainWithCurve(network, train, options);
         var outputs = Expect.Length(Expect.NotNull(network.Forward(trained, test.Inputs), "Forward").Output, test.Count, "Forward(...).Output");
         var accuracy = Numerics.Accuracy(Predictions(outputs), test.Labels);
-        var curve = LossCurve(network, train, options);
         var baselines = $"always answering the majority class scores {Show.Percent(Numerics.MajorityBaseline(test.Labels))}" +
             (linearBaseline is { } linear ? $", a straight line (logistic regression on the same training points) {Show.Percent(linear)}" : "");
         if (!(accuracy >= HeldOutThreshold))
@@ -384,21 +382,24 @@ public sealed class BackpropChecks : ICheckSource
     }
 
     /// <summary>
-    /// The learner's training loss after 1/10, 2/10, ... of the epochs, from separate runs of Train
-    /// (each starts afresh from the same seed): cheap for these small sets, and it shows whether
-    /// the loss falls.
+    /// Trains with the given options and returns the result with the learner's training loss after
+    /// 1/10, 2/10, ... of the epochs, from separate runs of Train (each starts afresh from the same
+    /// seed; the last is the run that is judged). About 5.5 times one run: cheap for these small
+    /// sets, and it shows whether the loss falls.
     /// </summary>
-    private static double[] LossCurve(INetwork network, ClassificationSet data, TrainingOptions options)
+    private static (NetworkParameters Trained, double[] Curve) TrainWithCurve(INetwork network, ClassificationSet data, TrainingOptions options)
     {
         const int points = 10;
         var curve = new double[points];
+        NetworkParameters? trained = null;
         for (var k = 1; k <= points; k++)
         {
-            var trained = network.Train(data.Inputs, data.Targets, options with { Epochs = options.Epochs * k / points });
-            curve[k - 1] = trained is null ? double.NaN : network.Loss(trained, data.Inputs, data.Targets);
+            trained = ExpectShape(
+                network.Train(data.Inputs, data.Targets, options with { Epochs = options.Epochs * k / points }), 2, options.Hidden, "Train");
+            curve[k - 1] = network.Loss(trained, data.Inputs, data.Targets);
         }
 
-        return curve;
+        return (trained!, curve);
     }
 
     private static string TrainingHint(IReadOnlyList<double> curve)
