@@ -97,8 +97,8 @@ public sealed class BackpropChecks : ICheckSource
                 if (!(Math.Abs(seenHidden[n][j] - hidden[n][j]) <= 1e-9))
                 {
                     return Verdict.Fail(
-                        $"Forward, example {n} (x = {Show.Vector(inputs[n])}), hidden unit {j}: expected h = {Precise(hidden[n][j])}, " +
-                        $"yours {Precise(seenHidden[n][j])}. h_j = sigmoid(sum_i W1[j, i] x_i + B1[j]), with W1[j, i] connecting input i " +
+                        $"Forward, example {n} (x = {Show.Vector(inputs[n])}), hidden unit {j}: expected h = {Show.Precise(hidden[n][j])}, " +
+                        $"yours {Show.Precise(seenHidden[n][j])}. h_j = sigmoid(sum_i W1[j, i] x_i + B1[j]), with W1[j, i] connecting input i " +
                         $"to hidden unit j (row j of W1 = {Show.Vector(Row(parameters.W1, j))}, B1[j] = {Show.Number(parameters.B1[j])}) " +
                         "and sigmoid(a) = 1 / (1 + e^-a).");
                 }
@@ -110,8 +110,8 @@ public sealed class BackpropChecks : ICheckSource
             if (!(Math.Abs(seenOutput[n] - output[n]) <= 1e-9))
             {
                 return Verdict.Fail(
-                    $"Forward, example {n}: the hidden activations are right, but the output is {Precise(seenOutput[n])}, expected " +
-                    $"{Precise(output[n])}. o = sigmoid(sum_j W2[j] h_j + B2), the same sigmoid again, on the hidden activations " +
+                    $"Forward, example {n}: the hidden activations are right, but the output is {Show.Precise(seenOutput[n])}, expected " +
+                    $"{Show.Precise(output[n])}. o = sigmoid(sum_j W2[j] h_j + B2), the same sigmoid again, on the hidden activations " +
                     "(not on the inputs).");
             }
         }
@@ -139,8 +139,8 @@ public sealed class BackpropChecks : ICheckSource
                 : "Per example, -y log o - (1 - y) log(1 - o) takes log o when the target is 1 and log(1 - o) when it is 0; " +
                   "E is the mean of that over the examples. Check Forward first (forward-literal).";
         return Verdict.Fail(
-            $"Loss on the network of forward-literal (outputs 0.654 and 0.246, targets 1 and 0): expected {Precise(expected)}, " +
-            $"yours {Precise(seen)}. {hint}");
+            $"Loss on the network of forward-literal (outputs 0.654 and 0.246, targets 1 and 0): expected {Show.Precise(expected)}, " +
+            $"yours {Show.Precise(seen)}. {hint}");
     }
 
     private static Verdict LossSaturated(CheckContext context)
@@ -168,7 +168,7 @@ public sealed class BackpropChecks : ICheckSource
                         : "In float64, o = sigmoid(-1000) rounds to exactly 0.0, so log o = log(0) = -infinity.";
                 return Verdict.Fail(
                     $"Loss where the output logit is z = {Show.Number(logit)} for both examples (targets {Show.Vector(targets)}): " +
-                    $"expected 500 (the example on the wrong side costs |z| = 1000, the other about 0), yours {Precise(seen)}. {why} " +
+                    $"expected 500 (the example on the wrong side costs |z| = 1000, the other about 0), yours {Show.Precise(seen)}. {why} " +
                     "Compute each example's loss from the logit instead of from o: -y log o - (1 - y) log(1 - o) = log(1 + e^z) - y z, " +
                     "with log(1 + e^z) written as max(z, 0) + log(1 + e^-|z|) so that nothing overflows (as in exercise 02).");
             }
@@ -212,7 +212,7 @@ public sealed class BackpropChecks : ICheckSource
         if (FirstDifference(parameters, before, 0) is { } changed)
         {
             return Verdict.Fail(
-                $"Backward changed the parameters it was given ({changed.Name} was {Precise(changed.Expected)}, now {Precise(changed.Seen)}). " +
+                $"Backward changed the parameters it was given ({changed.Name} was {Show.Precise(changed.Expected)}, now {Show.Precise(changed.Seen)}). " +
                 "It should only read them and return the gradient in a new NetworkParameters (parameters.ZerosLike() makes one).");
         }
 
@@ -233,7 +233,7 @@ public sealed class BackpropChecks : ICheckSource
             if (!(error <= GradientTolerance || Math.Abs(analytic - numeric) <= GradientNoiseFloor))
             {
                 return Verdict.Fail(
-                    $"gradient of E with respect to {entry.Name}: yours {Precise(analytic)}, central differences {Precise(numeric)} " +
+                    $"gradient of E with respect to {entry.Name}: yours {Show.Precise(analytic)}, central differences {Show.Precise(numeric)} " +
                     $"(relative error {Show.Number(error)}, allowed {Show.Number(GradientTolerance)}). {GradientHint(entry, analytic, numeric, examples)}");
             }
 
@@ -526,9 +526,6 @@ public sealed class BackpropChecks : ICheckSource
 
         return null;
     }
-
-    internal static string Precise(double value) =>
-        double.IsFinite(value) ? value.ToString("G7", CultureInfo.InvariantCulture) : Show.Number(value);
 
     private static double[] Row(double[,] matrix, int row) =>
         [.. Enumerable.Range(0, matrix.GetLength(1)).Select(column => matrix[row, column])];
