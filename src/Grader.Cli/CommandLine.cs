@@ -25,6 +25,10 @@ internal static class CommandLine
         --in-process       run learner code inside the grader, without isolation (only to measure
                            what isolation costs: a hang or crash then stops the grader)
 
+        For maintainers:
+          grader bench-compile <submission-dir> [--exercise ID]... [--repeat N]
+                           cold and warm compile times per exercise (docs/PERFORMANCE.md)
+
         Exit code: 0 when grading ran, whatever the score; 2 for a wrong command line or path.
         """;
 
@@ -36,6 +40,8 @@ internal static class CommandLine
 
         public bool InProcess { get; init; }
     }
+
+    public sealed record BenchCompile(string Submission, IReadOnlyList<string> Exercises, int Repeats) : Command;
 
     /// <summary>`grader worker`: the process that runs learner code for a grader (not for people).</summary>
     public sealed record Worker : Command;
@@ -60,6 +66,7 @@ internal static class CommandLine
         {
             "grade" => ParseGrade(args.Skip(1).ToList()),
             "worker" when args.Count == 1 => new Worker(),
+            "bench-compile" => ParseBenchCompile(args.Skip(1).ToList()),
             _ => new Invalid($"unknown command '{args[0]}'. The command is `grader grade <submission-dir>`."),
         };
     }
@@ -126,6 +133,38 @@ internal static class CommandLine
         return submission is null
             ? new Invalid("which folder? e.g. `grader grade exercises`.")
             : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess };
+    }
+
+    private static Command ParseBenchCompile(List<string> args)
+    {
+        var repeats = 20;
+        var exercises = new List<string>();
+        string? submission = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--exercise" or "-e" when i + 1 < args.Count:
+                    exercises.Add(args[++i].TrimEnd('/'));
+                    break;
+                case "--repeat" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    repeats = n;
+                    i++;
+                    break;
+                case var option when option.StartsWith('-'):
+                    return new Invalid($"bench-compile takes --exercise ID and --repeat N (a whole number above 0); '{option}' is not one of them or lacks its value.");
+                default:
+                    if (submission is not null)
+                    {
+                        return new Invalid($"one submission folder at a time: got '{submission}' and '{args[i]}'.");
+                    }
+
+                    submission = args[i];
+                    break;
+            }
+        }
+
+        return submission is null ? new Invalid("which folder? e.g. `grader bench-compile solutions`.") : new BenchCompile(submission, exercises, repeats);
     }
 
     public static int PrintHelp(Help help)
