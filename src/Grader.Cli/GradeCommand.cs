@@ -14,6 +14,12 @@ internal static class GradeCommand
     public static int Run(CommandLine.Grade command)
     {
         var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and files have no terminal width; 80 columns would wrap every message.
+            console.Profile.Width = 140;
+        }
+
         try
         {
             var submission = SubmissionReader.Read(command.Submission);

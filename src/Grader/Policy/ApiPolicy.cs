@@ -142,17 +142,14 @@ public static partial class ApiPolicy
             yield break;
         }
 
-        // A type that only qualifies a member (`Console` in `Console.WriteLine`) is judged by
-        // that member; the member's own node is checked next.
-        if (IsQualifier(node))
-        {
-            yield break;
-        }
-
         var info = model.GetSymbolInfo(node);
         var symbols = info.Symbol is { } symbol ? [symbol] : info.CandidateSymbols;
         // Namespaces are only paths to types; the types and members are what is judged.
-        foreach (var used in symbols.Select(Unreduced).Where(symbol => symbol is not INamespaceSymbol))
+        // A type that only qualifies a member (`Console` in `System.Console.WriteLine`) is judged
+        // by that member, whose own node comes next. Members that qualify (`Console.Out` in
+        // `Console.Out.WriteLine`) are judged themselves.
+        foreach (var used in symbols.Select(Unreduced).Where(symbol => symbol is not INamespaceSymbol
+            && !(symbol is INamedTypeSymbol && IsQualifier(node))))
         {
             yield return (used, used);
             if (node is SimpleNameSyntax && ValueType(used) is { } type)
@@ -162,12 +159,22 @@ public static partial class ApiPolicy
         }
     }
 
-    private static bool IsQualifier(SyntaxNode node) => node.Parent switch
+    private static bool IsQualifier(SyntaxNode node)
     {
-        MemberAccessExpressionSyntax access => access.Expression == node,
-        QualifiedNameSyntax qualified => qualified.Left == node,
-        _ => false,
-    };
+        // `System.Console` is itself the right part of a qualified name or member access.
+        var whole = node.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == node => access,
+            QualifiedNameSyntax qualified when qualified.Right == node => qualified,
+            _ => node,
+        };
+        return whole.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression == whole,
+            QualifiedNameSyntax qualified => qualified.Left == whole,
+            _ => false,
+        };
+    }
 
     private static INamedTypeSymbol? ValueType(ISymbol symbol)
     {
