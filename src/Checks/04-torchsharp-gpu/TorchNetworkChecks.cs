@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autograder.Grader.Checks;
 using Autograder.Reference.Data;
 using Autograder.Reference.TorchNetwork;
@@ -180,8 +181,8 @@ public sealed class TorchNetworkChecks : ICheckSource
         if (FirstDifference(plain, PlainSgdLosses) is { } i)
         {
             return Verdict.Fail(
-                $"plain SGD (learning rate 2, momentum 0), loss at step {i}: yours {Show.Number(plain[i])}, expected {Show.Number(PlainSgdLosses[i])} " +
-                $"(losses so far: yours {Show.Vector([.. plain.Select(v => (double)v)])}, expected {Show.Vector([.. PlainSgdLosses.Select(v => (double)v)])}). " +
+                $"plain SGD (learning rate 2, momentum 0), loss at step {i}: yours {Loss(plain[i])}, expected {Loss(PlainSgdLosses[i])} " +
+                $"(all steps: yours {Losses(plain)}, expected {Losses(PlainSgdLosses)}). " +
                 TrajectoryHint(i, momentum: false))
                 .WithCurve("loss per step", plain.Select(v => (double)v));
         }
@@ -190,7 +191,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         if (FirstDifference(momentum, MomentumLosses) is { } j)
         {
             return Verdict.Fail(
-                $"SGD with learning rate 2 and momentum 0.9, loss at step {j}: yours {Show.Number(momentum[j])}, expected {Show.Number(MomentumLosses[j])}. " +
+                $"SGD with learning rate 2 and momentum 0.9, loss at step {j}: yours {Loss(momentum[j])}, expected {Loss(MomentumLosses[j])}. " +
                 TrajectoryHint(j, momentum: true))
                 .WithCurve("loss per step", momentum.Select(v => (double)v));
         }
@@ -372,7 +373,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         if (FirstDifference(gpuLosses, cpuLosses, relative: 1e-3) is { } i)
         {
             return Verdict.Fail(
-                $"from the same weights, the loss at step {i} is {Show.Number(gpuLosses[i])} on the GPU and {Show.Number(cpuLosses[i])} on the CPU. " +
+                $"from the same weights, the loss at step {i} is {Loss(gpuLosses[i])} on the GPU and {Loss(cpuLosses[i])} on the CPU. " +
                 "The same code on the same numbers must give the same result on either device (up to rounding).")
                 .WithCurve("loss per step (GPU)", gpuLosses.Select(v => (double)v));
         }
@@ -409,10 +410,10 @@ public sealed class TorchNetworkChecks : ICheckSource
     /// <summary>What the first differing step says about the mistake.</summary>
     internal static string TrajectoryHint(int step, bool momentum) => step switch
     {
-        0 => "The first loss is computed before any update, so the starting point differs: create fc1 = nn.Linear(inputs, hidden) and then " +
-             "fc2 = nn.Linear(hidden, 1) with their default initialisation (the check calls torch.manual_seed before CreateModel and " +
-             "nothing else may draw random numbers in between), let forward return fc2(sigmoid(fc1(x))), and take the mean binary " +
-             "cross-entropy (binary_cross_entropy_with_logits of the logits).",
+        0 => "The first loss belongs to the untrained model, so the starting point differs: create fc1 = nn.Linear(inputs, hidden) and " +
+             "then fc2 = nn.Linear(hidden, 1) with their default initialisation (the check calls torch.manual_seed before CreateModel and " +
+             "nothing else may draw random numbers in between), let forward return fc2(sigmoid(fc1(x))), take the mean binary " +
+             "cross-entropy (binary_cross_entropy_with_logits of the logits), and record each step's loss as computed before its update.",
         1 => "The first loss matches and the second does not, so the first update went wrong: use torch.optim.SGD over " +
              "model.parameters() with settings.LearningRate, take each step in the order zero_grad, forward, loss, backward, step, " +
              "and record each loss before its update.",
@@ -426,6 +427,11 @@ public sealed class TorchNetworkChecks : ICheckSource
         _ => $"The first {step} losses match and then they drift apart: check that every step uses the same settings " +
              "(learning rate and momentum from settings), the full batch, and zero_grad before each backward().",
     };
+
+    /// <summary>A loss with enough digits to see a difference of 1e-4.</summary>
+    internal static string Loss(double value) => value.ToString("0.000000", CultureInfo.InvariantCulture);
+
+    internal static string Losses(IReadOnlyList<float> values) => "[" + string.Join(", ", values.Select(v => Loss(v))) + "]";
 
     internal static T WithDefaultDevice<T>(Device device, Func<T> run)
     {
