@@ -87,7 +87,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
             context, "SGD with momentum 0.9 and a parameter u that has no gradient before step 3", 6,
             parameters => factory.CreateSgd(parameters, 0.1, 0.9),
             parameters => torch.optim.SGD(parameters, 0.1, 0.9),
-            (_, _) => LateHint,
+            (step, name, ratio) => name == "u" ? LateHint : OptimizerChecks.SgdHint(step, ratio, 0.1, 0.9, nesterov: false),
             problem);
         if (sgd.Kind != VerdictKind.Passed)
         {
@@ -98,7 +98,9 @@ public sealed class OptimizerHiddenChecks : ICheckSource
             context, "Adam and a parameter u that has no gradient before step 3", 6,
             parameters => factory.CreateAdam(parameters, 0.05),
             parameters => torch.optim.Adam(parameters, 0.05),
-            (_, _) => LateHint + " For Adam, t counts the steps in which that parameter had a gradient: u's first step has t = 1, whatever the others' count.",
+            (step, name, ratio) => name == "u"
+                ? LateHint + " For Adam, t counts the steps in which that parameter had a gradient: u's first step has t = 1, whatever the others' count."
+                : OptimizerChecks.AdamHint(step, ratio, 0.9, 0.999),
             problem);
     }
 

@@ -67,30 +67,31 @@ public sealed class OptimizerChecks : ICheckSource
         var factory = context.Create<IOptimizerFactory>();
         var name = momentum == 0 ? "SGD" : nesterov ? "SGD with Nesterov momentum" : "SGD with momentum";
         var settings = string.Create(CultureInfo.InvariantCulture,
-            $"lr {learningRate}{(momentum == 0 ? "" : $", momentum {momentum}")}{(nesterov ? ", nesterov" : "")}");
+            $"lr {learningRate:G4}{(momentum == 0 ? "" : $", momentum {momentum:G4}")}{(nesterov ? ", nesterov" : "")}");
         return CompareTrajectory(
             context, $"{name} ({settings})", steps,
             parameters => factory.CreateSgd(parameters, learningRate, momentum, nesterov),
             parameters => torch.optim.SGD(parameters, learningRate, momentum, nesterov: nesterov),
-            (step, ratio) => SgdHint(step, ratio, learningRate, momentum, nesterov));
+            (step, _, ratio) => SgdHint(step, ratio, learningRate, momentum, nesterov));
     }
 
     internal static Verdict AdamTrajectory(CheckContext context, double learningRate, double beta1, double beta2, double epsilon, int steps)
     {
         var factory = context.Create<IOptimizerFactory>();
-        var settings = string.Create(CultureInfo.InvariantCulture, $"lr {learningRate}, betas ({beta1}, {beta2}), eps {epsilon:0.##E+0}");
+        var settings = string.Create(CultureInfo.InvariantCulture, $"lr {learningRate:G4}, betas ({beta1:G4}, {beta2:G4}), eps {epsilon:0.##E+0}");
         return CompareTrajectory(
             context, $"Adam ({settings})", steps,
             parameters => factory.CreateAdam(parameters, learningRate, beta1, beta2, epsilon),
             parameters => torch.optim.Adam(parameters, learningRate, beta1, beta2, epsilon),
-            (step, ratio) => AdamHint(step, ratio, beta1, beta2));
+            (step, _, ratio) => AdamHint(step, ratio, beta1, beta2));
     }
 
     /// <summary>
     /// Steps the learner's optimiser and torch.optim's from the same parameters on the same loss,
     /// and fails at the first step after which any parameter differs by more than 1e-10.
-    /// <paramref name="hint"/> gets the step (from 1) and the median ratio of the learner's update
-    /// to torch's (NaN when it cannot be formed) and says what that points at.
+    /// <paramref name="hint"/> gets the step (from 1), the parameter's name and the median ratio
+    /// of the learner's update to torch's (NaN when it cannot be formed), and says what that
+    /// points at.
     /// </summary>
     internal static Verdict CompareTrajectory(
         CheckContext context,
@@ -98,7 +99,7 @@ public sealed class OptimizerChecks : ICheckSource
         int steps,
         Func<IEnumerable<Parameter>, IStepper?> createLearner,
         Func<IEnumerable<Parameter>, optim.Optimizer> createReference,
-        Func<int, double, string> hint,
+        Func<int, string, double, string> hint,
         TestProblem? problem = null)
     {
         using var scope = torch.NewDisposeScope();
@@ -126,7 +127,7 @@ public sealed class OptimizerChecks : ICheckSource
                 var detail = moved == 0
                     ? "Your Step left every parameter as it was: update them in place (p.add_(..., alpha: -lr) or p.sub_(...)) inside " +
                       "`using (torch.no_grad()) { ... }`; computing p - lr * g makes a new tensor and leaves the parameter alone."
-                    : hint(step, UpdateRatio(yours[wrong], before[wrong], theirs[wrong], theirsBefore[wrong]));
+                    : hint(step, problem.Names[wrong], UpdateRatio(yours[wrong], before[wrong], theirs[wrong], theirsBefore[wrong]));
                 return Verdict.Fail(
                     $"{what}: after step {step} of {steps}, parameter {problem.Names[wrong]} differs from torch.optim's by up to " +
                     $"{Show.Number(gaps[wrong])} (allowed: 1e-10 in float64). {detail}")
@@ -137,7 +138,7 @@ public sealed class OptimizerChecks : ICheckSource
         return Verdict.Pass($"{steps} steps within {Show.Number(worst.Max())} of torch.optim");
     }
 
-    private static string SgdHint(int step, double ratio, double learningRate, double momentum, bool nesterov)
+    internal static string SgdHint(int step, double ratio, double learningRate, double momentum, bool nesterov)
     {
         if (Near(ratio, -1))
         {
@@ -160,14 +161,15 @@ public sealed class OptimizerChecks : ICheckSource
               (nesterov ? ", and step by d = g + mu * b." : ", and step by d = b.");
     }
 
-    private static string AdamHint(int step, double ratio, double beta1, double beta2)
+    internal static string AdamHint(int step, double ratio, double beta1, double beta2)
     {
         var neither = (1 - beta1) / Math.Sqrt(1 - beta2);
         if (step == 1 && Near(ratio, neither))
         {
             return $"Your first step is {Show.Number(ratio)} times torch's, which is (1 - beta1) / sqrt(1 - beta2): the bias correction is missing. " +
                 "m and v start at 0, so after t steps they are too small by the factors (1 - beta1^t) and (1 - beta2^t); divide by them, " +
-                "mHat = m / (1 - beta1^t) and vHat = v / (1 - beta2^t), and step by lr * mHat / (sqrt(vHat) + eps), with t = 1 on the first step.";
+                "mHat = m / (1 - beta1^t) and vHat = v / (1 - beta2^t), and step by lr * mHat / (sqrt(vHat) + eps), with t = 1 on the " +
+                "first step of every new optimiser (a step count shared between optimisers, say a static one, starts too high).";
         }
 
         if (step == 1 && Near(ratio, 1 / Math.Sqrt(1 - beta2)))
@@ -379,6 +381,13 @@ public sealed class OptimizerChecks : ICheckSource
                 "Step failed with \"a leaf Variable that requires grad is being used in an in-place operation\": autograd refuses to " +
                 "record a change to a parameter. An optimiser's update is not part of the model's computation: do it inside " +
                 "`using (torch.no_grad()) { ... }`.");
+        }
+        catch (Exception e) when (e is ObjectDisposedException || (e is InvalidOperationException && e.Message.Contains("empty handle", StringComparison.Ordinal)))
+        {
+            throw new CheckFailedException(
+                $"Step failed with \"{e.Message}\": it used a tensor that had been disposed. State that must live from one step to the " +
+                "next (a velocity, m, v) was most likely created inside a dispose scope, which disposed it at the end of that step: " +
+                "create it with .DetachFromDisposeScope() (torch.zeros_like(p).DetachFromDisposeScope()), or outside the scope.");
         }
     }
 
