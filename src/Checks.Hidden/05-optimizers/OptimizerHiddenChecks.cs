@@ -154,6 +154,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
     private static Verdict NoTensorLeak(CheckContext context)
     {
         var factory = context.Create<IOptimizerFactory>();
+        var counts = new List<string>();
         foreach (var (kind, create) in new (string, Func<IEnumerable<Parameter>, IStepper?>)[]
         {
             ("CreateSgd with momentum", parameters => factory.CreateSgd(parameters, 0.05, 0.9, nesterov: true)),
@@ -162,6 +163,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
         {
             var after20 = LiveAfterSteps(context, create, 20);
             var after120 = LiveAfterSteps(context, create, 120);
+            counts.Add($"{kind}: {after20} after 20 steps, {after120} after 120");
             if (after120 - after20 > 5)
             {
                 return Verdict.Fail(
@@ -173,7 +175,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
             }
         }
 
-        return Verdict.Pass("no tensors left behind");
+        return Verdict.Pass("tensors kept: " + string.Join("; ", counts));
     }
 
     private static long LiveAfterSteps(CheckContext context, Func<IEnumerable<Parameter>, IStepper?> create, int steps)
