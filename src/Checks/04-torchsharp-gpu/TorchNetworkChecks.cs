@@ -117,7 +117,9 @@ public sealed class TorchNetworkChecks : ICheckSource
                 $"{phase} failed with \"{FirstLine(e.Message)}\" while it ran with device = {device}. " +
                 $"{DefaultDeviceExplanation(device)} Here one such tensor met one on {device}. Pass device: device to every " +
                 "tensor you create (torch.zeros(n, device: device)), or make it from one that is already there " +
-                "(torch.zeros_like(x)); a number on its own (x * 2.0f) needs no tensor at all.");
+                "(torch.zeros_like(x)); a number on its own (x * 2.0f) needs no tensor at all. A number stored into a tensor " +
+                "(losses[step] = loss.item<float>()) is first turned into a tensor on the default device: store the tensor " +
+                "itself (losses[step] = loss.detach()), which also spares the device a wait at every step.");
         }
 
         return Verdict.Pass($"losses, parameters and predictions on {device}");
