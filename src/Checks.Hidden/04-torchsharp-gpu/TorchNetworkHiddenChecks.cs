@@ -26,7 +26,7 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
             OnDeviceOtherSizes, Visibility.Hidden),
         Exercise.Check("predict-no-leak", "live tensors stay flat over 50 predictions", 1, 1403, PredictNoLeak, Visibility.Hidden),
         Exercise.Check("accuracy-other-data", "at least 95% right on noisier held-out circles", 1, 1404,
-            context => TorchNetworkChecks.HeldOutAccuracy(context, train: 400, hidden: 12, new TrainingSettings(250, 2.0, 0.9), noise: 0.05),
+            context => TorchNetworkChecks.HeldOutAccuracy(context, train: 256, hidden: 12, new TrainingSettings(150, 2.0, 0.9), noise: 0.05),
             Visibility.Hidden),
         Exercise.Check("save-load-mid-stream", "save and load work from the stream's current position", 1, 1405,
             SaveLoadMidStream, Visibility.Hidden),
