@@ -91,14 +91,14 @@ public sealed class TorchNetworkChecks : ICheckSource
             {
                 return Verdict.Fail(
                     $"Train returned its losses on {losses.device}, not on {device}, the device it was given. " +
-                    $"{DefaultDeviceExplanation(device)} The tensor that collects the losses was made without one: " +
+                    $"{DefaultDeviceExplanation} The tensor that collects the losses was made without one: " +
                     "create it with device: device (torch.empty(settings.Steps, device: device)).");
             }
 
             if (FirstOffDevice(model, device) is { } stray)
             {
                 return Verdict.Fail(
-                    $"after Train, {stray.Name} is on {stray.Device}, not on {device}. {DefaultDeviceExplanation(device)} " +
+                    $"after Train, {stray.Name} is on {stray.Device}, not on {device}. {DefaultDeviceExplanation} " +
                     "Train should update the parameters where they are, not replace them.");
             }
 
@@ -108,14 +108,14 @@ public sealed class TorchNetworkChecks : ICheckSource
             {
                 return Verdict.Fail(
                     $"Predict returned its probabilities on {predictions.device}, not on {device}, the device of the model and the inputs. " +
-                    $"{DefaultDeviceExplanation(device)}");
+                    $"{DefaultDeviceExplanation}");
             }
         }
         catch (Exception e) when (MentionsMeta(e))
         {
             return Verdict.Fail(
                 $"{phase} failed with \"{FirstLine(e.Message)}\" while it ran with device = {device}. " +
-                $"{DefaultDeviceExplanation(device)} Here one such tensor met one on {device}. Pass device: device to every " +
+                $"{DefaultDeviceExplanation} Here one such tensor met one on {device}. Pass device: device to every " +
                 "tensor you create (torch.zeros(n, device: device)), or make it from one that is already there " +
                 "(torch.zeros_like(x)); a number on its own (x * 2.0f) needs no tensor at all. A number stored into a tensor " +
                 "(losses[step] = loss.item<float>()) is first turned into a tensor on the default device: store the tensor " +
@@ -452,9 +452,9 @@ public sealed class TorchNetworkChecks : ICheckSource
         }
     }
 
-    internal static string DefaultDeviceExplanation(Device device) =>
-        $"During this check TorchSharp's default device was meta (a device that holds shapes but no numbers) instead of the CPU: a tensor " +
-        $"created without device: lands on the default device, which on a normal run is the CPU, away from a model and data on a GPU.";
+    internal const string DefaultDeviceExplanation =
+        "During this check TorchSharp's default device was meta (a device that holds shapes but no numbers) instead of the CPU: a tensor " +
+        "created without device: lands on the default device, which on a normal run is the CPU, away from a model and data on a GPU.";
 
     private static bool MentionsMeta(Exception e) =>
         e is not NotImplementedException and not CheckFailedException
