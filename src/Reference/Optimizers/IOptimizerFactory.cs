@@ -25,7 +25,7 @@ public interface IOptimizerFactory
 
     /// <summary>
     /// Adam, as <c>torch.optim.Adam</c> (no weight decay, no AMSGrad). For each parameter, at
-    /// step <c>t = 1, 2, ...</c>:
+    /// step <c>t = 1, 2, ...</c> (counting the steps in which that parameter had a gradient):
     /// <code>
     /// m = beta1 * m + (1 - beta1) * g              m starts at 0
     /// v = beta2 * v + (1 - beta2) * g * g          v starts at 0
