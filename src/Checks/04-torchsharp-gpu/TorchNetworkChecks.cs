@@ -132,29 +132,43 @@ public sealed class TorchNetworkChecks : ICheckSource
         using var scope = torch.NewDisposeScope();
         var (x, y) = ClassificationTensors.From(Generators.Circles(128, context.Seed), device);
 
-        long LiveAfterTraining(int steps)
+        (long After, IReadOnlyList<long> During) Train(int steps)
         {
             torch.manual_seed(context.Seed);
             using var model = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
+            // Train gets the learner's model inside a probe that counts live tensors each time
+            // forward is called: once per step, so the counts show the steps' own garbage.
+            using var probe = new LiveTensorProbe(model);
             var before = LiveTensors();
-            var losses = Expect.NotNull(network.Train(model, x, y, new TrainingSettings(steps, 0.5, 0.9), device), "Train");
+            var losses = Expect.NotNull(network.Train(probe, x, y, new TrainingSettings(steps, 0.5, 0.9), device), "Train");
             losses.Dispose();
-            return LiveTensors() - before;
+            return (LiveTensors() - before, probe.LiveAtForward);
         }
 
-        var after20 = LiveAfterTraining(20);
-        var after100 = LiveAfterTraining(100);
-        var perStep = (after100 - after20) / 80.0;
-        // A few tensors that outlive Train are fine (an optimiser keeps one velocity per
-        // parameter); what may not happen is a count that grows with the number of steps.
+        var (after20, _) = Train(20);
+        var (after100, during) = Train(100);
+        // A few tensors that outlive a step are fine (an optimiser keeps one velocity per
+        // parameter from the first step on); a count that grows with every step is not.
+        var growth = during.Count >= 2 ? during[^1] - during[1] : 0;
+        const string Remedy =
+            "TorchSharp frees a tensor's memory (on a GPU, its device memory) only when the tensor is disposed, and the garbage " +
+            "collector does not know how large tensors are, so a long training run fills the memory. Start the body of each step " +
+            "with `using var scope = torch.NewDisposeScope();`: everything created in the step is then disposed at its end.";
+        if (growth > 8)
+        {
+            return Verdict.Fail(
+                $"during Train with 100 steps, the number of live tensors grew by {growth} between the second step and the last, about " +
+                $"{Show.Number(growth / (double)(during.Count - 2))} per step: each step's tensors stay alive until Train returns, or " +
+                $"longer. {Remedy} (One scope around the whole loop frees them only at its end.)")
+                .WithCurve("live tensors at each step", during.Select(count => (double)(count - during[0])));
+        }
+
         return Verdict.PassIf(
             after100 - after20 <= 8,
             $"after Train with 20 steps, {after20} more tensors were alive than before it; after Train with 100 steps, {after100}: " +
-            $"about {Show.Number(perStep)} tensors per step are never disposed. TorchSharp frees a tensor's memory (on a GPU, its device " +
-            "memory) only when the tensor is disposed, and the garbage collector does not know how large tensors are, so a long " +
-            "training run fills the memory. Start the body of each step with `using var scope = torch.NewDisposeScope();`: " +
-            "everything created in the step is then disposed at its end.",
-            $"{after20} tensors outlive 20 steps, {after100} outlive 100");
+            $"about {Show.Number((after100 - after20) / 80.0)} tensors per step are never disposed. {Remedy}",
+            $"{after20} tensors outlive 20 steps, {after100} outlive 100; flat during training")
+            .WithCurve("live tensors at each step", during.Select(count => (double)(count - during[0])));
     }
 
     // Recorded once from the reference solution (solutions/04-torchsharp-gpu) on the CPU:
@@ -524,4 +538,29 @@ public sealed class TorchNetworkChecks : ICheckSource
     }
 
     internal static string ShapeOf(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
+}
+
+/// <summary>
+/// Wraps a learner's model for Train: the same parameters and the same forward, plus a count of
+/// live tensors on this thread each time forward is called (once per training step).
+/// </summary>
+internal sealed class LiveTensorProbe : nn.Module<Tensor, Tensor>
+{
+    // Registered as a submodule, so that parameters(), train() and eval() reach the learner's model.
+    private readonly nn.Module<Tensor, Tensor> inner;
+
+    public LiveTensorProbe(nn.Module<Tensor, Tensor> inner)
+        : base(nameof(LiveTensorProbe))
+    {
+        this.inner = inner;
+        RegisterComponents();
+    }
+
+    public List<long> LiveAtForward { get; } = [];
+
+    public override Tensor forward(Tensor input)
+    {
+        LiveAtForward.Add(TorchNetworkChecks.LiveTensors());
+        return inner.forward(input);
+    }
 }

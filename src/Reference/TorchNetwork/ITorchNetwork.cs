@@ -33,7 +33,11 @@ public interface ITorchNetwork
     /// <paramref name="targets"/> (<c>[N, 1]</c>, 0 or 1). Returns the loss of each step, computed
     /// before that step's update, as a 1-D tensor of length Steps on <paramref name="device"/>.
     /// </summary>
-    /// <param name="model">A network from <see cref="CreateModel"/>, on <paramref name="device"/>.</param>
+    /// <param name="model">
+    /// A network from <see cref="CreateModel"/>, on <paramref name="device"/>, possibly wrapped in
+    /// another module with the same parameters and forward (the checks do that to watch the
+    /// steps): use it only through <c>nn.Module</c>'s members.
+    /// </param>
     /// <param name="inputs">Rows <c>[N, inputs]</c>, float32, on <paramref name="device"/>.</param>
     /// <param name="targets">Labels <c>[N, 1]</c>, float32 (0 or 1), on <paramref name="device"/>.</param>
     /// <param name="settings">Number of steps, learning rate and momentum.</param>
