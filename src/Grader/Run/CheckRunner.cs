@@ -46,6 +46,21 @@ internal static class CheckRunner
     {
         try
         {
+            return Judge(check, context, submission, stopwatch);
+        }
+        finally
+        {
+            if (CheckContext.TorchInUse)
+            {
+                TorchState.Reset();
+            }
+        }
+    }
+
+    private static CheckResult Judge(CheckDefinition check, CheckContext context, Assembly submission, Stopwatch stopwatch)
+    {
+        try
+        {
             var verdict = check.Run(context);
             var status = verdict.Kind switch
             {
