@@ -45,11 +45,11 @@ public sealed class TimeSeriesChecks : ICheckSource
         Exercise.Check("windows-shape-and-alignment", "windows have the right shape and the target follows the input", 2, 0, WindowsShapeAndAlignment),
         Exercise.Check("split-chronological", "the split keeps time order", 1, 0, SplitChronological),
         Exercise.Check("normalizer-statistics", "mean and standard deviation of the training part", 1, 0, NormalizerStatistics),
-        Exercise.Check("no-test-target-in-training", "no training window reaches into the test part", 2, 61,
+        Exercise.Check("no-test-target-in-training", "no training window reaches into the test part", 2, 62,
             context => NoTestTargetInTraining(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75))),
-        Exercise.Check("normalization-from-training-only", "changing the test part moves no training statistic", 2, 62,
+        Exercise.Check("normalization-from-training-only", "changing the test part moves no training statistic", 2, 63,
             context => NormalizationFromTrainingOnly(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75))),
-        Exercise.Check("beats-seasonal-naive", "test RMSE at most half of seasonal naive", 3, 63,
+        Exercise.Check("beats-seasonal-naive", "test RMSE at most half of seasonal naive", 3, 61,
             context => BeatsSeasonalNaive(context, PublicTask)),
     ];
 
@@ -205,6 +205,15 @@ public sealed class TimeSeriesChecks : ICheckSource
                     $"On {where}: training window {i} has its last target at t = {last}, but the test part starts at t = {cut}. " +
                     "A value the model is tested on was shown to it as a training target: that is look-ahead, and the test score " +
                     "would flatter the model. Make the training windows from the training part only.");
+            }
+
+            var firstTarget = locate.Find(training.Targets[i][0], $"training window {i}", where);
+            if (firstTarget < start + l && firstTarget >= start)
+            {
+                return Verdict.Fail(
+                    $"On {where}: training window {i} has its inputs at t = {start} .. {start + l - 1} and its first target at t = {firstTarget}, " +
+                    "inside its own input. The model can then copy the target instead of forecasting it. The target starts right " +
+                    $"after the input: t = {start + l}.");
             }
 
             if (!SameValues(training.Inputs[i].Concat(training.Targets[i]), locate.Slice(start, l + h), normalizer))
@@ -403,9 +412,10 @@ public sealed class TimeSeriesChecks : ICheckSource
             }
 
             throw new CheckFailedException(
-                $"On {where}: a value of {window}, mapped back with your normaliser (value * {Show.Number(normalizer.StandardDeviation)} + " +
-                $"{Show.Number(normalizer.Mean)}), is {Show.Number(value)}, which is not in the series. Windows hold values of the series " +
-                "normalised with the Normalizer that Prepare returns: (x - Mean) / StandardDeviation, nothing else.");
+                $"On {where}: a value of {window}, mapped back with your normaliser (z * StandardDeviation + Mean, with mean " +
+                $"{Show.Number(normalizer.Mean)} and standard deviation {Show.Number(normalizer.StandardDeviation)}), is {Show.Number(value)}, " +
+                "which is not in the series. Windows hold values of the series normalised with the Normalizer that Prepare returns: " +
+                "(x - Mean) / StandardDeviation, nothing else.");
         }
 
         public double[] Slice(int start, int count) =>

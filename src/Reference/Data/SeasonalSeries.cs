@@ -15,8 +15,8 @@ namespace Autograder.Reference.Data;
 public static class SeasonalSeries
 {
     /// <summary>
-    /// <paramref name="length"/> values of the series. The seed draws the level (in [-1, 1]), the
-    /// amplitude of the season <c>a1</c> (in [1, 2]), its phase, a second harmonic
+    /// <paramref name="length"/> values of the series. The seed draws the level (in [50, 150]), the
+    /// amplitude of the season <c>a1</c> (in [10, 20]), its phase, a second harmonic
     /// <c>a2</c> (20% to 50% of <c>a1</c>) and the slope (0.1% to 0.2% of <c>a1</c> per step,
     /// upwards or downwards).
     /// </summary>
@@ -36,12 +36,12 @@ public static class SeasonalSeries
         }
 
         var random = new SeededRandom(seed);
-        var level = random.Uniform(-1, 1);
-        var amplitude = random.Uniform(1, 2);
+        var level = random.Uniform(50, 150);
+        var amplitude = random.Uniform(10, 20);
         var phase = random.Uniform(0, 2 * Math.PI);
         var harmonic = amplitude * random.Uniform(0.2, 0.5);
         var harmonicPhase = random.Uniform(0, 2 * Math.PI);
-        var slope = amplitude * random.Uniform(0.0003, 0.0008) * (random.NextDouble() < 0.5 ? -1 : 1);
+        var slope = amplitude * random.Uniform(0.0002, 0.0005) * (random.NextDouble() < 0.5 ? -1 : 1);
         var step = noise * amplitude;
 
         // Start the noise in its steady state, so the first values are as noisy as the later ones.
