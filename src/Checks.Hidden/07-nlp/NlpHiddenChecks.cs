@@ -42,9 +42,9 @@ public sealed class NlpHiddenChecks : ICheckSource
             if (!theirs.SequenceEqual(ours, StringComparer.Ordinal))
             {
                 return Verdict.Fail(
-                    $"Tokenize on a random string of {text.Length} characters (letters, digits, apostrophes, punctuation, white space) gave " +
-                    $"{theirs.Length} tokens where the rule gives {ours.Length}. Check lower-casing with ToLowerInvariant, apostrophes at the " +
-                    "start or end of a word (they are tokens of their own), runs of several apostrophes, and tabs or line breaks.");
+                    $"Tokenize on a random string of {text.Length} characters (letters, digits, apostrophes, punctuation, white space): " +
+                    $"{FirstDifference(theirs, ours)}. Check lower-casing with ToLowerInvariant, apostrophes at the start or end of a word " +
+                    "(they are tokens of their own), runs of several apostrophes, and tabs or line breaks.");
             }
         }
 
@@ -71,14 +71,26 @@ public sealed class NlpHiddenChecks : ICheckSource
                 if (!theirs.Tokens.SequenceEqual(ours.Tokens, StringComparer.Ordinal))
                 {
                     return Verdict.Fail(
-                        $"BuildVocabulary of {name} with minFrequency {minFrequency}: {theirs.Count} tokens where the rule gives {ours.Count}, " +
-                        $"or the same tokens in another order. {NlpChecks.VocabularyHint(theirs.Tokens)} Ordinal order compares character codes " +
-                        "(\"Z\" before \"a\"); culture-aware comparison differs between machines.");
+                        $"BuildVocabulary of {name} with minFrequency {minFrequency}: {FirstDifference(theirs.Tokens, ours.Tokens)}. " +
+                        $"{NlpChecks.VocabularyHint(theirs.Tokens)} Ordinal order compares character codes (\"Z\" before \"a\"); " +
+                        "culture-aware comparison differs between machines.");
                 }
             }
         }
 
         return Verdict.Pass();
+    }
+
+    /// <summary>Where two token lists first differ, without showing the hidden input itself.</summary>
+    private static string FirstDifference(IReadOnlyList<string> theirs, IReadOnlyList<string> ours)
+    {
+        var index = theirs.Zip(ours).TakeWhile(pair => pair.First == pair.Second).Count();
+        if (index == theirs.Count || index == ours.Count)
+        {
+            return $"yours has {theirs.Count} tokens where the rule gives {ours.Count}, the first {index} the same";
+        }
+
+        return $"the first difference is at position {index}: yours \"{theirs[index]}\", the rule's \"{ours[index]}\"";
     }
 
     private static Verdict EncodePadMatchesReference(CheckContext context)
