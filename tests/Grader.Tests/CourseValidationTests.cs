@@ -42,7 +42,7 @@ public sealed class CourseValidationTests
     }
 
     private static ExerciseResult GradeFolder(string folder, string exerciseId) =>
-        new SubmissionGrader(Course.Catalog)
+        Course.Grader()
             .Grade(SubmissionReader.Read(Course.PathOf(folder)), [exerciseId])
             .Exercises.Single();
 }

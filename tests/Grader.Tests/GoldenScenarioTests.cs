@@ -28,7 +28,7 @@ public sealed class GoldenScenarioTests
     {
         var folder = Path.Combine(ScenarioRoot, scenario);
         var submission = SubmissionReader.Read(Path.Combine(folder, "submission"));
-        var report = new SubmissionGrader(Course.Catalog).Grade(submission, [.. submission.Exercises.Keys]);
+        var report = Course.Grader().Grade(submission, [.. submission.Exercises.Keys]);
 
         var expectedFailures = File.ReadAllLines(Path.Combine(folder, "expected-failures.txt"))
             .Select(line => line.Trim())
