@@ -20,7 +20,21 @@ internal static class SequenceProbes
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var output = model.forward(input);
+        Tensor output;
+        try
+        {
+            output = model.forward(input);
+        }
+        catch (Exception e) when (e.Message.Contains("must match the size of tensor", StringComparison.Ordinal))
+        {
+            // libtorch's own text continues with native stack frames; its first line is the fact.
+            throw new CheckFailedException(
+                $"{what}: forward failed on an input of length {input.shape[2]}: {e.Message.Split('\n')[0].Trim()}. " +
+                "Two tensors that should be added have different lengths: the convolutions changed the length of the sequence, so " +
+                "the residual sum no longer fits. Pad exactly (k-1)·d zeros on the left of each convolution and none on the right " +
+                "(with padding on both sides, (k-1)·d/2 is not a whole number of steps when (k-1)·d is odd).");
+        }
+
         if (output is null)
         {
             throw new CheckFailedException($"{what}: forward returned null; it should return the output tensor.");
