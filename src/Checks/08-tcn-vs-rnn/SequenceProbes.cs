@@ -14,12 +14,14 @@ internal static class SequenceProbes
 {
     /// <summary>
     /// The model's output for <paramref name="input"/> as float64 values in [N, C, L] order,
-    /// after checking that it has the shape <c>[N, channels, L]</c>.
+    /// after checking that it has the shape <c>[N, channels, L]</c>. Runs in evaluation mode, so
+    /// that a learner's dropout cannot make two runs differ (training switches back to train mode).
     /// </summary>
     public static double[] Output(nn.Module<Tensor, Tensor> model, Tensor input, long channels, string what)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        model.eval();
         Tensor output;
         try
         {

@@ -459,6 +459,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        model.eval();
         var output = model.forward(input);
         return output is null ? throw new CheckFailedException("forward returned null; it should return the output tensor.") : output.shape;
     }
