@@ -34,11 +34,13 @@ public sealed class PublicChecks
     {
         var result = Grade(exerciseId).Checks.Single(check => check.Id == checkId);
         var printed = ConsoleReport.Printed(result);
-        var message = $"{result.Name}: {result.Message}" + (printed.Length > 0 ? $"\n\nYour code printed:\n{printed}" : "");
+        var message = $"{result.Name}: {result.Message}"
+            + (result.Details.Length > 0 ? $"\n{result.Details}" : "")
+            + (printed.Length > 0 ? $"\n\nYour code printed:\n{printed}" : "");
         switch (result.Status)
         {
             case ResultStatus.Passed:
-                Assert.Pass(result.Message);
+                Assert.Pass(result.Details.Length > 0 ? $"{result.Message}\n{result.Details}" : result.Message);
                 break;
             case ResultStatus.Skipped:
                 Assert.Ignore(message);

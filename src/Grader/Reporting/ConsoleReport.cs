@@ -47,6 +47,11 @@ public static class ConsoleReport
             text = $"[grey]{Markup.Escape(check.Name)}:[/] {text}";
         }
 
+        if (check.Details.Length > 0)
+        {
+            text += $"\n[grey]{Markup.Escape(check.Details)}[/]";
+        }
+
         if (check.Status is ResultStatus.Failed or ResultStatus.Error && Printed(check) is { Length: > 0 } printed)
         {
             text += $"\n[grey]your code printed:\n{Markup.Escape(printed)}[/]";

@@ -63,6 +63,10 @@ public sealed record CheckResult
     [JsonIgnore]
     public Curve? Curve { get; init; }
 
+    /// <summary>Measured, run-dependent details (see <see cref="Verdict.Details"/>); not part of the JSON report.</summary>
+    [JsonIgnore]
+    public string Details { get; init; } = "";
+
     /// <summary>What the learner's code printed during the check (shortened); not part of the JSON report.</summary>
     [JsonIgnore]
     public string Output { get; init; } = "";

@@ -68,7 +68,7 @@ internal static class CheckRunner
                 VerdictKind.Skipped => ResultStatus.Skipped,
                 _ => ResultStatus.Failed,
             };
-            return Outcome(check, status, verdict.Message, stopwatch) with { Curve = verdict.Curve };
+            return Outcome(check, status, verdict.Message, stopwatch) with { Curve = verdict.Curve, Details = verdict.Details };
         }
         catch (CheckFailedException failure)
         {

@@ -46,7 +46,7 @@ public static class WorkerHost
                 onFinished: result =>
                 {
                     var text = printed.ToString();
-                    var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.Curve,
+                    var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.Curve, result.Details,
                         text.Length > MaxOutputChars ? text[..MaxOutputChars] + "\n..." : text);
                     Send(new WorkerMessage(WorkerMessageKind.Result, result.Id, wire));
                 });

@@ -95,6 +95,7 @@ public sealed class WorkerRunner(RunLimits? limits = null, WorkerCommand? comman
         {
             DurationMs = wire.DurationMs,
             Curve = wire.Curve is { } curve ? curve with { Values = [.. curve.Values.Take(10_000)] } : null,
+            Details = Truncate(wire.Details, 2000),
             Output = Truncate(wire.Output, 8000),
         };
 
