@@ -11,13 +11,22 @@ namespace Autograder.Grader.Run.Worker;
 /// A hang, a crash or a memory blow-up ends that exercise with an error result naming the cause;
 /// the checks that finished keep their results, and the next exercise gets a fresh worker. A
 /// healthy worker is reused for the next exercise of the same submission, so isolation costs one
-/// process start per submission.
+/// process start per submission, and that start overlaps the compile of the first exercise: the
+/// worker is started as soon as the runner is made.
 /// </summary>
-public sealed class WorkerRunner(RunLimits? limits = null, WorkerCommand? command = null) : IExerciseRunner
+public sealed class WorkerRunner : IExerciseRunner
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly RunLimits _limits = limits ?? RunLimits.Default;
-    private WorkerProcess? _worker;
+    private readonly RunLimits _limits;
+    private readonly WorkerCommand? _command;
+    private Task<WorkerProcess>? _worker;
+
+    public WorkerRunner(RunLimits? limits = null, WorkerCommand? command = null)
+    {
+        _limits = limits ?? RunLimits.Default;
+        _command = command;
+        _worker = StartWorker();
+    }
 
     public IReadOnlyList<CheckResult> Run(
         ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer)
@@ -26,10 +35,11 @@ public sealed class WorkerRunner(RunLimits? limits = null, WorkerCommand? comman
         WorkerProcess worker;
         try
         {
-            worker = _worker ??= WorkerProcess.Start(command ?? WorkerCommand.Locate(), _limits.MemoryBytes, StartTimeout);
+            worker = (_worker ??= StartWorker()).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
+            _worker = null;
             return [.. checks.Select(check => CheckRunner.Outcome(check, ResultStatus.Error,
                 $"not run: the grader could not start its worker process ({e.Message}). This is not your code's fault: please tell your teacher."))];
         }
@@ -70,10 +80,11 @@ public sealed class WorkerRunner(RunLimits? limits = null, WorkerCommand? comman
             }
         }
 
-        // The worker is no longer trustworthy: it hung, crashed or ran out of memory.
+        // The worker is no longer trustworthy: it hung, crashed or ran out of memory. The next
+        // exercise gets a new one, started now so that it is ready by then.
         worker.Kill();
         worker.Dispose();
-        _worker = null;
+        _worker = StartWorker();
         var ordered = Ordered(checks, results, failure, running);
         foreach (var result in ordered.Where(result => !results.ContainsKey(result.Id)))
         {
@@ -85,9 +96,20 @@ public sealed class WorkerRunner(RunLimits? limits = null, WorkerCommand? comman
 
     public void Dispose()
     {
-        _worker?.Dispose();
+        try
+        {
+            _worker?.GetAwaiter().GetResult().Dispose();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+        {
+            // It never started; there is nothing to stop.
+        }
+
         _worker = null;
     }
+
+    private Task<WorkerProcess> StartWorker() =>
+        Task.Run(() => WorkerProcess.Start(_command ?? WorkerCommand.Locate(), _limits.MemoryBytes, StartTimeout));
 
     /// <summary>A result built from the grader's own definition: the worker reports status and message only.</summary>
     private static CheckResult Rebuild(CheckDefinition check, WireResult wire) =>
