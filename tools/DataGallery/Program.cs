@@ -6,10 +6,10 @@ using Autograder.Tools.DataGallery;
 // The seeds are fixed, so the pictures only change when a generator does.
 const int SignSeed = 2024;
 const int SceneSeed = 2025;
-const int SignsPerClass = 8;
+const int SignsPerClass = 6;
 const int SignScale = 2;
 const int ScenesShown = 8;
-const int SceneScale = 3;
+const int SceneScale = 4;
 
 (double R, double G, double B) ink = (0.1, 0.1, 0.1);
 var output = args.Length > 0 ? args[0] : Path.Combine("docs", "images");
@@ -23,11 +23,11 @@ void WriteSigns(string path)
     const int size = TrafficSignGenerator.Size;
     const int plane = 3 * size * size;
     var (pixels, labels) = TrafficSignGenerator.GeneratePixels(SignsPerClass * TrafficSignGenerator.ClassCount * 2, SignSeed);
-    const int labelWidth = 100;
+    const int labelWidth = 150;
     const int cell = (size * SignScale) + 6;
     const int top = 30;
     var canvas = new Canvas(labelWidth + (SignsPerClass * cell), top + (TrafficSignGenerator.ClassCount * cell));
-    canvas.DrawText($"TRAFFIC SIGNS  32X32  SEED {SignSeed}", 6, 8, 2, ink);
+    canvas.DrawText($"TRAFFIC SIGNS 32X32, SEED {SignSeed}", 6, 8, 2, ink);
     for (var label = 0; label < TrafficSignGenerator.ClassCount; label++)
     {
         var y = top + (label * cell);
@@ -58,9 +58,9 @@ void WriteScenes(string path)
     const int columns = 2;
     const int top = 30;
     var rows = (ScenesShown + columns - 1) / columns;
-    const int legend = 40;
+    const int legend = 64;
     var canvas = new Canvas(gap + (columns * (pair + gap)), top + (rows * (tile + gap)) + legend);
-    canvas.DrawText($"STREET SCENES 32X32  SEED {SceneSeed}  IMAGE / LABELS", 6, 8, 2, ink);
+    canvas.DrawText($"STREET SCENES 32X32, SEED {SceneSeed}: IMAGE AND LABELS", 6, 8, 2, ink);
     for (var n = 0; n < ScenesShown; n++)
     {
         var x = gap + (n % columns * (pair + gap));
@@ -73,10 +73,16 @@ void WriteScenes(string path)
     var legendY = top + (rows * (tile + gap)) + 8;
     for (var c = 0; c < StreetSceneGenerator.ClassCount; c++)
     {
-        canvas.Fill(legendX, legendY, 16, 16, StreetSceneGenerator.ClassColours[c]);
         var name = $"{c} {StreetSceneGenerator.ClassNames[c]}";
+        var entry = 22 + (BitmapFont.TextWidth(name) * 2) + 20;
+        if (legendX + entry > canvas.Width)
+        {
+            (legendX, legendY) = (gap, legendY + 24);
+        }
+
+        canvas.Fill(legendX, legendY, 16, 16, StreetSceneGenerator.ClassColours[c]);
         canvas.DrawText(name, legendX + 22, legendY + 1, 2, ink);
-        legendX += 22 + (BitmapFont.TextWidth(name) * 2) + 20;
+        legendX += entry;
     }
 
     PngWriter.Write(path, canvas);

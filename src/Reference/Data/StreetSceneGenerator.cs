@@ -108,8 +108,8 @@ public static class StreetSceneGenerator
             DrawRoad(horizon);
             DrawObjects(horizon);
 
-            var brightness = random.Uniform(0.7, 1.2);
-            var noise = random.Uniform(0.01, 0.04);
+            var brightness = random.Uniform(0.75, 1.15);
+            var noise = random.Uniform(0.01, 0.03);
             for (var i = 0; i < _rgb.Length; i++)
             {
                 pixels[i] = (float)Math.Clamp((_rgb[i] * brightness) + random.Gaussian(0, noise), 0, 1);
@@ -169,7 +169,7 @@ public static class StreetSceneGenerator
             var x = -random.NextInt((int)(4 * scale) + 1);
             while (x < width)
             {
-                var blockWidth = (int)Math.Round(random.Uniform(4, 12) * scale);
+                var blockWidth = (int)Math.Round(random.Uniform(5, 14) * scale);
                 if (random.NextDouble() < 0.2)
                 {
                     x += blockWidth / 2; // a gap where the sky shows
@@ -228,13 +228,13 @@ public static class StreetSceneGenerator
         private void DrawObjects(int horizon)
         {
             var objects = new List<(int Base, bool IsCar, int X)>();
-            var cars = 1 + random.NextInt(3);
+            var cars = 1 + random.NextInt(2);
             for (var i = 0; i < cars; i++)
             {
                 objects.Add((horizon + 2 + random.NextInt(Math.Max(1, height - horizon - 2)), true, random.NextInt(width)));
             }
 
-            var poles = 1 + random.NextInt(2);
+            var poles = random.NextInt(3);
             for (var i = 0; i < poles; i++)
             {
                 objects.Add((horizon + random.NextInt(Math.Max(1, height - horizon)), false, random.NextInt(width - 1)));
@@ -265,14 +265,11 @@ public static class StreetSceneGenerator
             var top = bottom - carHeight + 1;
             var (r, g, b) = paints[random.NextInt(paints.Length)];
             (r, g, b) = (Jitter(r, 0.05), Jitter(g, 0.05), Jitter(b, 0.05));
-            // Body below, a narrower cabin with glass on top, wheels at the bottom corners.
+            // Body below, a narrower cabin with glass on top.
             var cabin = Math.Max(1, carHeight * 2 / 5);
             Fill(x0 + (carWidth / 5), top, x0 + carWidth - (carWidth / 5), top + cabin, StreetClass.Car, r, g, b);
             Fill(x0 + (carWidth / 5) + 1, top + 1, x0 + carWidth - (carWidth / 5) - 1, top + cabin, StreetClass.Car, 0.2, 0.25, 0.3);
             Fill(x0, top + cabin, x0 + carWidth, bottom + 1, StreetClass.Car, r, g, b);
-            var wheel = Math.Max(1, carWidth / 5);
-            Fill(x0 + 1, bottom, x0 + 1 + wheel, bottom + 1, StreetClass.Car, 0.05, 0.05, 0.05);
-            Fill(x0 + carWidth - 1 - wheel, bottom, x0 + carWidth - 1, bottom + 1, StreetClass.Car, 0.05, 0.05, 0.05);
         }
 
         private void DrawPole(int horizon, int bottom, int x)

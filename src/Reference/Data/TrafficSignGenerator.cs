@@ -298,12 +298,12 @@ public static class TrafficSignGenerator
         }
     }
 
-    // Digits fill the white disc (radius 0.8) as on real signs: cells are taller than wide.
-    private static readonly Glyphs Speed30 = new("30", 0.115, 0.14);
-    private static readonly Glyphs Speed50 = new("50", 0.115, 0.14);
-    private static readonly Glyphs Speed70 = new("70", 0.115, 0.14);
-    private static readonly Glyphs Speed100 = new("100", 1.32 / BitmapFont.TextWidth("100"), 0.14);
-    private static readonly Glyphs StopText = new("STOP", 0.07, 0.08);
+    // Bold digits fill the white disc (radius 0.8) as on real signs: cells are taller than wide.
+    private static readonly Glyphs Speed30 = new("30", 0.1, 0.14, bold: true);
+    private static readonly Glyphs Speed50 = new("50", 0.1, 0.14, bold: true);
+    private static readonly Glyphs Speed70 = new("70", 0.1, 0.14, bold: true);
+    private static readonly Glyphs Speed100 = new("100", 1.32 / 18, 0.14, bold: true);
+    private static readonly Glyphs StopText = new("STOP", 0.07, 0.08, bold: false);
 
     private static Glyphs? TextFor(TrafficSign sign) => sign switch
     {
@@ -323,18 +323,29 @@ public static class TrafficSignGenerator
         private readonly double _inverseCellWidth;
         private readonly double _inverseCellHeight;
 
-        public Glyphs(string text, double cellWidth, double cellHeight)
+        public Glyphs(string text, double cellWidth, double cellHeight, bool bold)
         {
-            _width = BitmapFont.TextWidth(text);
+            // Bold glyphs are one column wider: each set cell also sets the cell to its right.
+            var extra = bold ? 1 : 0;
+            _width = BitmapFont.TextWidth(text) + (extra * text.Length);
             _inverseCellWidth = 1 / cellWidth;
             _inverseCellHeight = 1 / cellHeight;
             _set = new bool[_width * BitmapFont.Height];
-            for (var row = 0; row < BitmapFont.Height; row++)
+            var left = 0;
+            foreach (var c in text)
             {
-                for (var column = 0; column < _width; column++)
+                var glyph = c.ToString();
+                var glyphWidth = BitmapFont.Width(c);
+                for (var row = 0; row < BitmapFont.Height; row++)
                 {
-                    _set[(row * _width) + column] = BitmapFont.IsSet(text, column, row);
+                    for (var column = 0; column < glyphWidth + extra; column++)
+                    {
+                        _set[(row * _width) + left + column] =
+                            BitmapFont.IsSet(glyph, column, row) || (bold && BitmapFont.IsSet(glyph, column - 1, row));
+                    }
                 }
+
+                left += glyphWidth + extra + BitmapFont.Spacing;
             }
         }
 
