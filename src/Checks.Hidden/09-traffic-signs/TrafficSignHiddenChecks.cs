@@ -47,9 +47,9 @@ public sealed class TrafficSignHiddenChecks : ICheckSource
         var before = Snapshot(model);
 
         model.train();
-        var first = TrafficSignChecks.Predict(classifier, model, data.Images, 64, TrafficSignGenerator.ClassCount);
+        var first = TrafficSignChecks.Predict(context, classifier, model, data.Images, 64, TrafficSignGenerator.ClassCount);
         model.train();
-        var second = TrafficSignChecks.Predict(classifier, model, data.Images, 64, TrafficSignGenerator.ClassCount);
+        var second = TrafficSignChecks.Predict(context, classifier, model, data.Images, 64, TrafficSignGenerator.ClassCount);
 
         foreach (var (name, value) in Snapshot(model))
         {

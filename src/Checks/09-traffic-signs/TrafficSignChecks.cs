@@ -63,7 +63,12 @@ public sealed class TrafficSignChecks : ICheckSource
             using var data = TrafficSignGenerator.Generate(batch, context.Seed, context.Device);
             model.eval();
             using var noGrad = no_grad();
-            var logits = Expect.NotNull(model.call(data.Images), "your model's forward");
+            var logits = TorchFailure.Explain(
+                context,
+                $"your model on images [{batch}, 3, 32, 32]",
+                () => Expect.NotNull(model.call(data.Images), "your model's forward"),
+                "Check that the channels of each layer match the one before, and that the first Linear layer's input size is " +
+                "channels x height x width of the map you flatten (32 x 4 x 4 = 512 for 32 channels after three 2x2 poolings).");
             long[] expected = [batch, classes];
             if (!logits.shape.SequenceEqual(expected))
             {
@@ -133,7 +138,7 @@ public sealed class TrafficSignChecks : ICheckSource
         // Training leaves a model in training mode; evaluation must switch it.
         var probe = new ModeProbe(model);
         probe.train();
-        var predicted = Predict(classifier, probe, data.Images, count, TrafficSignGenerator.ClassCount);
+        var predicted = Predict(context, classifier, probe, data.Images, count, TrafficSignGenerator.ClassCount);
         if (probe.Calls == 0)
         {
             return Verdict.Fail(
@@ -187,7 +192,11 @@ public sealed class TrafficSignChecks : ICheckSource
         double[] losses;
         using (var training = TrafficSignGenerator.Generate(TrainingImages, trainSeed, context.Device))
         {
-            losses = Expect.NotNull(classifier.Train(model, training.Images, training.Labels, settings, context.Device), "Train");
+            losses = TorchFailure.Explain(
+                context,
+                "Train",
+                () => Expect.NotNull(classifier.Train(model, training.Images, training.Labels, settings, context.Device), "Train"),
+                ShapeHint);
         }
 
         if (losses.Length != settings.Epochs)
@@ -212,7 +221,7 @@ public sealed class TrafficSignChecks : ICheckSource
         foreach (var seed in testSeeds)
         {
             using var test = TrafficSignGenerator.Generate(TestImages, seed, context.Device);
-            var predicted = Predict(classifier, model, test.Images, TestImages, classes);
+            var predicted = Predict(context, classifier, model, test.Images, TestImages, classes);
             using var labelsCpu = test.Labels.cpu();
             var labels = labelsCpu.data<long>().ToArray();
             for (var i = 0; i < labels.Length; i++)
@@ -247,16 +256,21 @@ public sealed class TrafficSignChecks : ICheckSource
             .WithCurve("training loss per epoch", losses);
     }
 
+    private const string ShapeHint =
+        "Check the shapes on the way: images [N, 3, 32, 32], logits [N, classes], labels [N] as int64 class indices for " +
+        "cross_entropy; logits-shape tests a fresh model on its own.";
+
     internal static nn.Module<Tensor, Tensor> CreateModel(ISignClassifier classifier, int classes, Device device) =>
         Expect.NotNull(classifier.CreateModel(classes, device), "CreateModel");
 
     /// <summary>Calls the learner's Predict and checks what it returns: one class index per image.</summary>
-    internal static long[] Predict(ISignClassifier classifier, nn.Module<Tensor, Tensor> model, Tensor images, int count, int classes)
+    internal static long[] Predict(
+        CheckContext context, ISignClassifier classifier, nn.Module<Tensor, Tensor> model, Tensor images, int count, int classes)
     {
         Tensor predicted;
         try
         {
-            predicted = Expect.NotNull(classifier.Predict(model, images), "Predict");
+            predicted = TorchFailure.Explain(context, "Predict", () => Expect.NotNull(classifier.Predict(model, images), "Predict"), ShapeHint);
         }
         catch (InvalidCastException e)
         {

@@ -95,7 +95,7 @@ public sealed class SegNetChecks : ICheckSource
             model.eval();
             using var scenes = StreetSceneGenerator.Generate(batch, context.Seed, height, width, context.Device);
             using var noGrad = no_grad();
-            var output = Expect.NotNull(model.Run(scenes.Images), "Run");
+            var output = RunModel(context, model, scenes.Images);
             ExpectLogits(output, batch, classes, height, width, context.Device);
         }
 
@@ -112,7 +112,7 @@ public sealed class SegNetChecks : ICheckSource
         const int Batch = 4;
         using var scenes = StreetSceneGenerator.Generate(Batch, context.Seed, height, width, context.Device);
         using var noGrad = no_grad();
-        var output = Expect.NotNull(model.Run(scenes.Images), "Run");
+        var output = RunModel(context, model, scenes.Images);
         ExpectLogits(output, Batch, classes, height, width, context.Device);
         if (output.Unpooled is null || output.Unpooled.Count == 0)
         {
@@ -178,34 +178,35 @@ public sealed class SegNetChecks : ICheckSource
             "reshaping the logits straight to [-1, C] (without moving the class axis last with permute(0, 2, 3, 1) first) " +
             "mixes classes and pixels.";
 
-        // Confident and right: the true class scores 10 more than every other class at every pixel, so the loss
-        // of each pixel is ln(1 + 4 e^-10) = 1.816e-4 (5 classes). H differs from W to catch swapped axes.
         var random = context.Random();
         const int N = 2, C = 5, H = 6, W = 8;
         var labelValues = Enumerable.Range(0, N * H * W).Select(_ => (long)random.NextInt(C)).ToArray();
         using var labels = torch.tensor(labelValues, [N, H, W]).to(context.Device);
-        using var confident = nn.functional.one_hot(labels, C).permute(0, 3, 1, 2).to_type(ScalarType.Float32).mul(10).contiguous();
-        var expected = Math.Log(1 + (4 * Math.Exp(-10)));
-        var seen = LossValue(segmenter, confident, labels);
-        if (!(Math.Abs(seen - expected) <= 1e-5))
-        {
-            return Verdict.Fail(
-                $"Loss on logits [{N}, {C}, {H}, {W}] that score the right class 10 higher than every other class at every pixel: " +
-                $"expected {Show.Number(expected)} (ln(1 + 4 e^-10) at each pixel), yours {Show.Number(seen)}. {Axis}");
-        }
 
         // All logits equal: every pixel costs ln C whatever its label, and so does their mean.
         using var flat = zeros([N, C, H, W], device: context.Device);
-        seen = LossValue(segmenter, flat, labels);
+        var seen = LossValue(segmenter, flat, labels);
         if (!(Math.Abs(seen - Math.Log(C)) <= 1e-5))
         {
             var pixels = N * H * W;
             var hint = Math.Abs(seen - (pixels * Math.Log(C))) < 1e-3
                 ? $"That is the sum over the {pixels} pixels: average instead (reduction mean), so the loss does not grow with the image size."
-                : Axis;
+                : $"A pixel whose {C} class scores are equal gives its label probability 1/{C}, so it costs -ln(1/{C}) = ln {C}; the loss is the mean of that over all pixels.";
             return Verdict.Fail(
                 $"Loss on logits that are all 0: expected ln {C} = {Show.Number(Math.Log(C))} (every class equally likely at every pixel), " +
                 $"yours {Show.Number(seen)}. {hint}");
+        }
+
+        // Confident and right: the true class scores 10 more than every other class at every pixel, so the loss
+        // of each pixel is ln(1 + 4 e^-10) = 1.816e-4 (5 classes). H differs from W to catch swapped axes.
+        using var confident = nn.functional.one_hot(labels, C).permute(0, 3, 1, 2).to_type(ScalarType.Float32).mul(10).contiguous();
+        var expected = Math.Log(1 + (4 * Math.Exp(-10)));
+        seen = LossValue(segmenter, confident, labels);
+        if (!(Math.Abs(seen - expected) <= 1e-5))
+        {
+            return Verdict.Fail(
+                $"Loss on logits [{N}, {C}, {H}, {W}] that score the right class 10 higher than every other class at every pixel: " +
+                $"expected {Show.Number(expected)} (ln(1 + 4 e^-10) at each pixel), yours {Show.Number(seen)}. {Axis}");
         }
 
         // Worked by hand: 1 image, 3 classes, 1 x 2 pixels. Pixel 0 scores (ln 2, 0, 0) with label 0,
@@ -249,7 +250,11 @@ public sealed class SegNetChecks : ICheckSource
         double[] losses;
         using (var training = StreetSceneGenerator.Generate(TrainingScenes, trainSeed, device: context.Device))
         {
-            losses = Expect.NotNull(segmenter.Train(model, training.Images, training.Labels, settings, context.Device), "Train");
+            losses = TorchFailure.Explain(
+                context,
+                "Train",
+                () => Expect.NotNull(segmenter.Train(model, training.Images, training.Labels, settings, context.Device), "Train"),
+                UnpoolHint);
         }
 
         if (losses.Length != settings.Epochs)
@@ -267,7 +272,7 @@ public sealed class SegNetChecks : ICheckSource
 
         using var test = StreetSceneGenerator.Generate(TestScenes, testSeed, device: context.Device);
         model.eval();
-        var predicted = Predict(segmenter, model, test.Images, TestScenes, 32, 32, classes);
+        var predicted = Predict(context, segmenter, model, test.Images, TestScenes, 32, 32, classes);
         using var labelsCpu = test.Labels.cpu();
         var labels = labelsCpu.data<long>().ToArray();
         var confusion = new long[classes, classes];
@@ -303,6 +308,15 @@ public sealed class SegNetChecks : ICheckSource
 
     internal static SegNetModule CreateModel(ISegmenter segmenter, int classes, Device device) =>
         Expect.NotNull(segmenter.CreateModel(classes, device), "CreateModel");
+
+    private const string UnpoolHint =
+        "Every unpooling needs the indices of the max-pooling at the same depth (the deepest pooling's indices for the " +
+        "first unpooling) and, as its output size, the full shape of the map that pooling was given (e.g. e2.shape), " +
+        "never fixed numbers: the checks use several image sizes.";
+
+    /// <summary>Calls Run; a libtorch error inside it gets the unpooling hint.</summary>
+    internal static SegNetOutput RunModel(CheckContext context, SegNetModule model, Tensor images) =>
+        TorchFailure.Explain(context, $"Run on images {ShapeOf(images)}", () => Expect.NotNull(model.Run(images), "Run"), UnpoolHint);
 
     internal static string ShapeOf(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
 
@@ -355,9 +369,10 @@ public sealed class SegNetChecks : ICheckSource
     }
 
     /// <summary>Calls Predict and checks what it returns: a class for every pixel.</summary>
-    internal static long[] Predict(ISegmenter segmenter, SegNetModule model, Tensor images, int count, int height, int width, int classes)
+    internal static long[] Predict(
+        CheckContext context, ISegmenter segmenter, SegNetModule model, Tensor images, int count, int height, int width, int classes)
     {
-        var predicted = Expect.NotNull(segmenter.Predict(model, images), "Predict");
+        var predicted = TorchFailure.Explain(context, "Predict", () => Expect.NotNull(segmenter.Predict(model, images), "Predict"), UnpoolHint);
         long[] expected = [count, height, width];
         if (!predicted.shape.SequenceEqual(expected))
         {
