@@ -2,6 +2,8 @@ using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Reporting;
 using Autograder.Grader.Results;
+using Autograder.Grader.Run;
+using Autograder.Grader.Run.Worker;
 using Spectre.Console;
 
 namespace Autograder.Grader.Cli;
@@ -12,6 +14,12 @@ internal static class GradeCommand
     public static int Run(CommandLine.Grade command)
     {
         var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and files have no terminal width; 80 columns would wrap every message.
+            console.Profile.Width = 140;
+        }
+
         try
         {
             var submission = SubmissionReader.Read(command.Submission);
@@ -21,7 +29,9 @@ internal static class GradeCommand
                 throw new SubmissionException($"--json {command.JsonPath} is a folder; give a file name, e.g. {command.JsonPath}/report.json.");
             }
 
-            var grader = new SubmissionGrader(CheckCatalog.FromBaseDirectory());
+            var grader = new SubmissionGrader(CheckCatalog.FromBaseDirectory(), command.InProcess
+                ? () => new InProcessRunner(command.Limits)
+                : () => new WorkerRunner(command.Limits));
             var report = ProgressDisplay.Run(console, observer => grader.Grade(submission, command.Exercises, observer: observer));
             ConsoleReport.Write(console, report);
             if (jsonPath is not null)

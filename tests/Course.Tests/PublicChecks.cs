@@ -1,7 +1,9 @@
 using Autograder.Checks.Perceptron;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reporting;
 using Autograder.Grader.Results;
+using Autograder.Grader.Run.Worker;
 using NUnit.Framework;
 
 namespace Autograder.Course.Tests;
@@ -31,11 +33,14 @@ public sealed class PublicChecks
     public void Check(string exerciseId, string checkId)
     {
         var result = Grade(exerciseId).Checks.Single(check => check.Id == checkId);
-        var message = $"{result.Name}: {result.Message}";
+        var printed = ConsoleReport.Printed(result);
+        var message = $"{result.Name}: {result.Message}"
+            + (result.Details.Length > 0 ? $"\n{result.Details}" : "")
+            + (printed.Length > 0 ? $"\n\nYour code printed:\n{printed}" : "");
         switch (result.Status)
         {
             case ResultStatus.Passed:
-                Assert.Pass(result.Message);
+                Assert.Pass(result.Details.Length > 0 ? $"{result.Message}\n{result.Details}" : result.Message);
                 break;
             case ResultStatus.Skipped:
                 Assert.Ignore(message);
@@ -51,7 +56,7 @@ public sealed class PublicChecks
         if (!Graded.TryGetValue(exerciseId, out var result))
         {
             var submission = SubmissionReader.Read(CourseLocation.Submission());
-            result = new SubmissionGrader(Catalog).Grade(submission, [exerciseId], visibleOnly: true).Exercises.Single();
+            result = new SubmissionGrader(Catalog, () => new WorkerRunner()).Grade(submission, [exerciseId], visibleOnly: true).Exercises.Single();
             Graded[exerciseId] = result;
         }
 

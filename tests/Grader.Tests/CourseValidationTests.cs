@@ -19,7 +19,9 @@ public sealed class CourseValidationTests
         var result = GradeFolder("solutions", exerciseId);
 
         Assert.That(result.MaxScore, Is.GreaterThan(0));
-        var notPassed = result.Checks.Where(check => check.Status != ResultStatus.Passed).Select(check => $"{check.Id}: {check.Message}");
+        // Skipped is allowed (a GPU check on a machine without one): it counts for neither side.
+        var notPassed = result.Checks.Where(check => check.Status is not (ResultStatus.Passed or ResultStatus.Skipped))
+            .Select(check => $"{check.Id}: {check.Message}");
         Assert.That(notPassed, Is.Empty, result.Message);
         Assert.That(result.Score, Is.EqualTo(result.MaxScore));
     }
@@ -42,7 +44,7 @@ public sealed class CourseValidationTests
     }
 
     private static ExerciseResult GradeFolder(string folder, string exerciseId) =>
-        new SubmissionGrader(Course.Catalog)
+        Course.Grader()
             .Grade(SubmissionReader.Read(Course.PathOf(folder)), [exerciseId])
             .Exercises.Single();
 }

@@ -23,6 +23,8 @@ public sealed class PolicyTests
     [TestCase("new System.Threading.Thread(() => { }).Start();", "new System.Threading.Thread", TestName = "thread")]
     [TestCase("System.Threading.Tasks.Task.Run(() => 1);", "System.Threading.Tasks.Task.Run", TestName = "task run")]
     [TestCase("Console.SetOut(Console.Error);", "System.Console.SetOut", TestName = "console redirect")]
+    [TestCase("Console.Out.WriteLine(1);", "System.Console.Out", TestName = "console writer reached through a property")]
+    [TestCase("var t = typeof(Console).GetMethods();", "System.Type.GetMethods", TestName = "reflection on a type that only qualifies")]
     [TestCase("GC.Collect();", "System.GC.Collect", TestName = "gc")]
     [TestCase("var p = System.Runtime.InteropServices.Marshal.AllocHGlobal(8);", "System.Runtime.InteropServices.Marshal.AllocHGlobal", TestName = "marshal")]
     public void Banned_call_is_reported_with_its_line_and_name(string statement, string api)
@@ -69,7 +71,7 @@ public sealed class PolicyTests
         var violations = Violations(Usings +
             "public static class C { public static double M(double[] x) {\n" +
             " var list = new List<double>(x.Select(v => Math.Exp(-v)));\n" +
-            " var text = string.Join(\",\", list); Console.WriteLine(text);\n" +
+            " var text = string.Join(\",\", list); Console.WriteLine(text); System.Console.Write(text);\n" +
             " var s = new System.Text.StringBuilder(); var r = new Random(1);\n" +
             " Span<double> buffer = stackalloc double[4];\n" +
             " return list.Sum() + r.NextDouble() + buffer.Length + Math.Max(1.0, 2.0); } }");

@@ -64,7 +64,7 @@ public sealed class CheckCatalog
 
     /// <summary>
     /// The check assemblies next to the running program: <c>Autograder.Checks.dll</c> and, in the
-    /// teacher's copy, <c>Autograder.Checks.Hidden.dll</c>.
+    /// teacher's copy, the hidden checks' assembly next to it.
     /// </summary>
     public static CheckCatalog FromBaseDirectory()
     {

@@ -71,6 +71,9 @@ public sealed class CheckContext(Assembly submission, string exerciseFolder, int
 
     private static readonly Lazy<torch.Device> SelectedDevice = new(DeviceSelector.Select);
 
+    /// <summary>Whether any check in this process has used TorchSharp (asked for the device).</summary>
+    internal static bool TorchInUse => SelectedDevice.IsValueCreated;
+
     private Type[] ExportedTypes()
     {
         try

@@ -29,9 +29,14 @@ public static class Numerics
         }
     }
 
-    /// <summary>The relative error the course uses: |a - n| / max(1e-8, |a| + |n|).</summary>
+    /// <summary>
+    /// The relative error the course uses: |a - n| / max(1e-8, |a| + |n|). Infinite when either
+    /// value is not finite, so that a NaN gradient can never pass a comparison with a tolerance.
+    /// </summary>
     public static double RelativeError(double analytic, double numeric) =>
-        Math.Abs(analytic - numeric) / Math.Max(1e-8, Math.Abs(analytic) + Math.Abs(numeric));
+        double.IsFinite(analytic) && double.IsFinite(numeric)
+            ? Math.Abs(analytic - numeric) / Math.Max(1e-8, Math.Abs(analytic) + Math.Abs(numeric))
+            : double.PositiveInfinity;
 
     public static bool AllFinite(IEnumerable<double> values) => values.All(double.IsFinite);
 

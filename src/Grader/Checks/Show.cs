@@ -28,6 +28,10 @@ public static class Show
             : value.ToString("0.000", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Seven significant digits: for values that agree to three decimals and still differ, like gradients.</summary>
+    public static string Precise(double value) =>
+        double.IsFinite(value) ? value.ToString("G7", CultureInfo.InvariantCulture) : Number(value);
+
     /// <summary>A vector, shortened in the middle when long.</summary>
     public static string Vector(IReadOnlyList<double> values, int keep = 6)
     {

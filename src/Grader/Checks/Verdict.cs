@@ -17,6 +17,13 @@ public sealed record Verdict
     /// <summary>A series to draw beside the result, such as the loss per step.</summary>
     public Curve? Curve { get; init; }
 
+    /// <summary>
+    /// What a person reads beside the message but a report must not depend on, such as measured
+    /// times: shown in the console and in learners' tests, left out of the JSON report so that
+    /// grading stays reproducible.
+    /// </summary>
+    public string Details { get; init; } = "";
+
     public static Verdict Pass(string message = "") => new(VerdictKind.Passed, message);
 
     public static Verdict Fail(string message) => new(VerdictKind.Failed, message);
@@ -26,6 +33,8 @@ public sealed record Verdict
 
     public static Verdict PassIf(bool condition, string failure, string success = "") =>
         condition ? Pass(success) : Fail(failure);
+
+    public Verdict WithDetails(string details) => this with { Details = details };
 
     public Verdict WithCurve(string label, IEnumerable<double> values) =>
         this with { Curve = new Curve(label, [.. values]) };

@@ -7,13 +7,14 @@ using Autograder.Grader.Scoring;
 
 namespace Autograder.Grader.Pipeline;
 
-/// <summary>One exercise through the pipeline: compile, policy, load, run the checks, score.</summary>
+/// <summary>One exercise through the pipeline: compile, policy, run the checks (in a worker), score.</summary>
 public static class ExerciseGrader
 {
     public static ExerciseResult Grade(
         ExerciseSpec exercise,
         IReadOnlyList<SourceFile>? files,
         IReadOnlyList<CheckDefinition> checks,
+        IExerciseRunner runner,
         IGradingObserver? observer = null)
     {
         if (files is null || files.Count == 0)
@@ -41,30 +42,7 @@ public static class ExerciseGrader
                 "not run: the exercise uses an API it may not use.");
         }
 
-        return RunChecks(exercise, success, checks, observer);
-    }
-
-    private static ExerciseResult RunChecks(
-        ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer)
-    {
-        var context = new SubmissionLoadContext(exercise.Id);
-        try
-        {
-            var assembly = context.LoadSubmission(compiled.Image, compiled.Symbols);
-            var results = new List<CheckResult>(checks.Count);
-            foreach (var check in checks)
-            {
-                var result = CheckRunner.Run(check, assembly, exercise.Budget);
-                results.Add(result);
-                observer?.CheckFinished(exercise, result);
-            }
-
-            return ExerciseScorer.Score(exercise, results);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        return ExerciseScorer.Score(exercise, runner.Run(exercise, success, checks, observer));
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

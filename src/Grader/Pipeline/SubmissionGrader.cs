@@ -1,10 +1,13 @@
 using Autograder.Grader.Checks;
 using Autograder.Grader.Results;
+using Autograder.Grader.Run;
 
 namespace Autograder.Grader.Pipeline;
 
 /// <summary>Grades the exercises of one submission, one after another, into a report.</summary>
-public sealed class SubmissionGrader(CheckCatalog catalog)
+/// <param name="catalog">The exercises and checks.</param>
+/// <param name="runners">Makes the runner for one submission (a worker process, normally).</param>
+public sealed class SubmissionGrader(CheckCatalog catalog, Func<IExerciseRunner> runners)
 {
     /// <param name="submission">The learner's files.</param>
     /// <param name="exerciseIds">Exercises to grade; empty for every exercise the catalog knows.</param>
@@ -17,13 +20,14 @@ public sealed class SubmissionGrader(CheckCatalog catalog)
         IGradingObserver? observer = null)
     {
         var results = new List<ExerciseResult>();
+        using var runner = runners();
         foreach (var exercise in Select(exerciseIds))
         {
             var checks = catalog.ChecksOf(exercise.Id)
                 .Where(check => !visibleOnly || check.Visibility == Visibility.Visible)
                 .ToList();
             observer?.ExerciseStarted(exercise, checks.Count);
-            var result = ExerciseGrader.Grade(exercise, submission.Exercises.GetValueOrDefault(exercise.Id), checks, observer);
+            var result = ExerciseGrader.Grade(exercise, submission.Exercises.GetValueOrDefault(exercise.Id), checks, runner, observer);
             observer?.ExerciseFinished(result);
             results.Add(result);
         }

@@ -9,14 +9,15 @@ namespace Autograder.Grader.Policy;
 /// every name, constructor call and attribute is resolved to its symbol, so aliases,
 /// <c>using static</c>, <c>var</c> and extension methods cannot hide what is called.
 /// </summary>
-public static class ApiPolicy
+public static partial class ApiPolicy
 {
     public static IReadOnlyList<PolicyViolation> Check(
         Compilation compilation, IReadOnlyList<BannedApi> exerciseBans, IReadOnlyList<BannedLiteral>? bannedLiterals = null)
     {
         bannedLiterals ??= [];
-        IReadOnlyList<BannedApi> bans = [.. exerciseBans, .. GlobalBans.All];
-        var violations = new List<PolicyViolation>();
+        // Each found violation with its rank: a member ("File.ReadAllText") says more than its
+        // type ("File") or namespace, so it is the one reported for its line.
+        var violations = new List<(PolicyViolation Violation, int Rank)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
@@ -30,37 +31,81 @@ public static class ApiPolicy
 
                 if (LiteralViolation(node, bannedLiterals) is { } literal)
                 {
-                    violations.Add(At(node, literal.Description, literal.Reason));
+                    violations.Add((At(node, literal.Description, literal.Reason), 2));
                     continue;
                 }
 
                 if (SyntaxViolation(node) is { } reason)
                 {
-                    violations.Add(At(node, reason.Api, reason.Reason));
+                    violations.Add((At(node, reason.Api, reason.Reason), 2));
+                    continue;
+                }
+
+                if (SemanticViolation(node, model, exerciseBans) is { } semantic)
+                {
+                    violations.Add((At(node, semantic.Api, semantic.Reason), 2));
                     continue;
                 }
 
                 foreach (var (used, matched) in SymbolsUsedBy(node, model))
                 {
-                    if (bans.FirstOrDefault(ban => ban.Matches(matched)) is { } ban)
+                    if (BanOf(matched, exerciseBans) is { } ban)
                     {
                         var api = ReferenceEquals(used, matched) ? Describe(used) : $"{Describe(used)} (gives a {Describe(matched)})";
-                        violations.Add(At(node, api, ban.Reason));
+                        violations.Add((At(node, api, ban.Reason), used is INamedTypeSymbol or INamespaceSymbol ? 1 : 2));
                         break;
                     }
                 }
             }
         }
 
-        // One report per reason and line: `File.ReadAllText` is one use, not two (type and member);
-        // the longest name is the most specific, the member rather than its type or namespace.
+        // One report per reason and line: `File.ReadAllText` is one use, not two (type and member).
         return [.. violations
-            .GroupBy(violation => (violation.File, violation.Line, violation.Reason))
-            .Select(group => group.MaxBy(violation => violation.Api.Length)!)
+            .GroupBy(found => (found.Violation.File, found.Violation.Line, found.Violation.Reason))
+            .Select(group => group.OrderByDescending(found => found.Rank).First().Violation)
             .OrderBy(violation => violation.File, StringComparer.Ordinal)
             .ThenBy(violation => violation.Line)
             .ThenBy(violation => violation.Column)];
     }
+
+    /// <summary>The exercise's own bans first, then the global ones unless the API is on the allowed list.</summary>
+    private static BannedApi? BanOf(ISymbol symbol, IReadOnlyList<BannedApi> exerciseBans) =>
+        exerciseBans.FirstOrDefault(ban => ban.Matches(symbol))
+        ?? (GlobalBans.Allowed.Any(pattern => ApiPattern.Matches(pattern, symbol))
+            ? null
+            : GlobalBans.All.FirstOrDefault(ban => ban.Matches(symbol)));
+
+    private const string FilePathReason =
+        "this call takes a file path, and files are out of reach in a submission: the checks pass your code what it needs (a stream, where an exercise saves weights).";
+
+    /// <summary>
+    /// Rules that need the semantic model but no ban list: <c>dynamic</c> (it binds through
+    /// reflection at run time), and any call with a string parameter named like a file path,
+    /// which catches file access through libraries (<c>Module.save(string location)</c>).
+    /// </summary>
+    private static (string Api, string Reason)? SemanticViolation(SyntaxNode node, SemanticModel model, IReadOnlyList<BannedApi> exerciseBans)
+    {
+        if (node is IdentifierNameSyntax { Identifier.Text: "dynamic" } && model.GetSymbolInfo(node).Symbol is IDynamicTypeSymbol)
+        {
+            return ("dynamic", "dynamic is not allowed in a submission: it finds members by reflection while the program runs. Use the real types.");
+        }
+
+        if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
+            && model.GetSymbolInfo(node).Symbol is IMethodSymbol method
+            && BanOf(method, exerciseBans) is null
+            && method.Parameters.FirstOrDefault(IsFilePath) is { } parameter)
+        {
+            return ($"{Describe(method)}({parameter.Name})", FilePathReason);
+        }
+
+        return null;
+    }
+
+    private static bool IsFilePath(IParameterSymbol parameter) =>
+        parameter.Type.SpecialType == SpecialType.System_String && FilePathName().IsMatch(parameter.Name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(path|[a-z]+Path|file|file[A-Z][A-Za-z]*|filename|[a-z]+File|location|directory|dir|folder|url|uri)$")]
+    private static partial System.Text.RegularExpressions.Regex FilePathName();
 
     private static BannedLiteral? LiteralViolation(SyntaxNode node, IReadOnlyList<BannedLiteral> bannedLiterals)
     {
@@ -99,7 +144,12 @@ public static class ApiPolicy
 
         var info = model.GetSymbolInfo(node);
         var symbols = info.Symbol is { } symbol ? [symbol] : info.CandidateSymbols;
-        foreach (var used in symbols.Select(Unreduced))
+        // Namespaces are only paths to types; the types and members are what is judged.
+        // A type that only qualifies a member (`Console` in `System.Console.WriteLine`) is judged
+        // by that member, whose own node comes next. Members that qualify (`Console.Out` in
+        // `Console.Out.WriteLine`) are judged themselves.
+        foreach (var used in symbols.Select(Unreduced).Where(symbol => symbol is not INamespaceSymbol
+            && !(symbol is INamedTypeSymbol && IsQualifier(node))))
         {
             yield return (used, used);
             if (node is SimpleNameSyntax && ValueType(used) is { } type)
@@ -107,6 +157,23 @@ public static class ApiPolicy
                 yield return (used, type);
             }
         }
+    }
+
+    private static bool IsQualifier(SyntaxNode node)
+    {
+        // `System.Console` is itself the right part of a qualified name or member access.
+        var whole = node.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == node => access,
+            QualifiedNameSyntax qualified when qualified.Right == node => qualified,
+            _ => node,
+        };
+        return whole.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression == whole,
+            QualifiedNameSyntax qualified => qualified.Left == whole,
+            _ => false,
+        };
     }
 
     private static INamedTypeSymbol? ValueType(ISymbol symbol)
@@ -133,9 +200,9 @@ public static class ApiPolicy
 
     private static string Describe(ISymbol symbol) => symbol switch
     {
-        INamedTypeSymbol type => BannedApi.FullName(type),
-        IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => $"new {BannedApi.FullName(constructor.ContainingType)}",
-        _ when symbol.ContainingType is { } owner => $"{BannedApi.FullName(owner)}.{symbol.Name}",
+        INamedTypeSymbol type => ApiPattern.FullName(type),
+        IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => $"new {ApiPattern.FullName(constructor.ContainingType)}",
+        _ when symbol.ContainingType is { } owner => $"{ApiPattern.FullName(owner)}.{symbol.Name}",
         _ => symbol.ToDisplayString(),
     };
 

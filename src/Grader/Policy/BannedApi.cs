@@ -5,37 +5,42 @@ namespace Autograder.Grader.Policy;
 /// <summary>
 /// An API a submission may not use, with the reason in a learner's words. <see cref="Pattern"/>
 /// is a namespace followed by <c>.*</c> (everything in it and below), a type's full name (the
-/// type and all its members), or a member's full name (<c>System.Environment.Exit</c>).
+/// type, its nested types and all their members), or a member's full name
+/// (<c>System.Environment.Exit</c>).
 /// </summary>
 public sealed record BannedApi(string Pattern, string Reason)
 {
-    private bool IsNamespace => Pattern.EndsWith(".*", StringComparison.Ordinal);
-
-    private string Prefix => Pattern[..^2];
-
     /// <summary>Whether using <paramref name="symbol"/> is using this API.</summary>
-    public bool Matches(ISymbol symbol)
+    public bool Matches(ISymbol symbol) => ApiPattern.Matches(Pattern, symbol);
+}
+
+/// <summary>Matches API patterns (see <see cref="BannedApi"/>) against Roslyn symbols.</summary>
+public static class ApiPattern
+{
+    public static bool Matches(string pattern, ISymbol symbol)
     {
         var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
-        if (IsNamespace)
+        if (pattern.EndsWith(".*", StringComparison.Ordinal))
         {
+            var prefix = pattern[..^2];
             var ns = (type?.ContainingNamespace ?? symbol as INamespaceSymbol ?? symbol.ContainingNamespace)?.ToDisplayString();
-            return ns is not null && (ns == Prefix || ns.StartsWith(Prefix + ".", StringComparison.Ordinal));
+            return ns is not null && (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal));
         }
 
         for (var outer = type; outer is not null; outer = outer.ContainingType)
         {
-            if (FullName(outer) == Pattern)
+            if (FullName(outer) == pattern)
             {
                 return true;
             }
         }
 
-        return type is not null && symbol is not INamedTypeSymbol && $"{FullName(type)}.{symbol.Name}" == Pattern;
+        return type is not null && symbol is not INamedTypeSymbol && $"{FullName(type)}.{symbol.Name}" == pattern;
     }
 
-    internal static string FullName(INamedTypeSymbol type) =>
+    public static string FullName(INamedTypeSymbol type) =>
         type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
-            .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+            .WithGenericsOptions(SymbolDisplayGenericsOptions.None)
+            .RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
 }

@@ -47,6 +47,16 @@ public static class ConsoleReport
             text = $"[grey]{Markup.Escape(check.Name)}:[/] {text}";
         }
 
+        if (check.Details.Length > 0)
+        {
+            text += $"\n[grey]{Markup.Escape(check.Details)}[/]";
+        }
+
+        if (check.Status is ResultStatus.Failed or ResultStatus.Error && Printed(check) is { Length: > 0 } printed)
+        {
+            text += $"\n[grey]your code printed:\n{Markup.Escape(printed)}[/]";
+        }
+
         if (check.Curve is { Values.Count: > 1 } curve)
         {
             text += $"\n[blue]{Markup.Escape(curve.Label)} {Sparkline.Draw(curve.Values)}[/] " +
@@ -54,6 +64,15 @@ public static class ConsoleReport
         }
 
         return text;
+    }
+
+    /// <summary>The first lines the learner's code printed during the check, if any.</summary>
+    public static string Printed(CheckResult check, int lines = 6)
+    {
+        var all = check.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return all.Length <= lines
+            ? string.Join('\n', all)
+            : string.Join('\n', all.Take(lines)) + $"\n... ({all.Length - lines} more lines)";
     }
 
     private static string Slug(CheckResult check) => check.Id[(check.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];

@@ -62,4 +62,12 @@ public sealed record CheckResult
     /// <summary>Shown by the console and HTML reports; not part of the JSON report.</summary>
     [JsonIgnore]
     public Curve? Curve { get; init; }
+
+    /// <summary>Measured, run-dependent details (see <see cref="Verdict.Details"/>); not part of the JSON report.</summary>
+    [JsonIgnore]
+    public string Details { get; init; } = "";
+
+    /// <summary>What the learner's code printed during the check (shortened); not part of the JSON report.</summary>
+    [JsonIgnore]
+    public string Output { get; init; } = "";
 }

@@ -12,9 +12,9 @@ namespace Autograder.Grader.Run;
 /// </summary>
 internal static class CheckRunner
 {
-    // Learners' recursive code (a hand-written backward pass, say) should hit its own bug long
-    // before the thread's stack does.
-    private const int StackBytes = 64 * 1024 * 1024;
+    // Room for learners' deep but finite recursion; an infinite one still overflows within
+    // milliseconds, and the runtime's report of a deeper stack would take seconds to write.
+    private const int StackBytes = 16 * 1024 * 1024;
 
     public static CheckResult Run(CheckDefinition check, Assembly submission, TimeSpan timeLimit)
     {
@@ -46,6 +46,21 @@ internal static class CheckRunner
     {
         try
         {
+            return Judge(check, context, submission, stopwatch);
+        }
+        finally
+        {
+            if (CheckContext.TorchInUse)
+            {
+                TorchState.Reset();
+            }
+        }
+    }
+
+    private static CheckResult Judge(CheckDefinition check, CheckContext context, Assembly submission, Stopwatch stopwatch)
+    {
+        try
+        {
             var verdict = check.Run(context);
             var status = verdict.Kind switch
             {
@@ -53,11 +68,19 @@ internal static class CheckRunner
                 VerdictKind.Skipped => ResultStatus.Skipped,
                 _ => ResultStatus.Failed,
             };
-            return Outcome(check, status, verdict.Message, stopwatch) with { Curve = verdict.Curve };
+            return Outcome(check, status, verdict.Message, stopwatch) with { Curve = verdict.Curve, Details = verdict.Details };
         }
         catch (CheckFailedException failure)
         {
             return Outcome(check, ResultStatus.Failed, failure.Message, stopwatch);
+        }
+        catch (Exception exception) when (LearnerFault.Unwrap(exception) is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            return Outcome(check, ResultStatus.Error,
+                LearnerFault.Unwrap(exception) is OutOfMemoryException
+                    ? "exceeded the memory limit. Look for data that grows without bound, or arrays and tensors far larger than the exercise needs."
+                    : "crashed: the stack ran out. Look for a recursion without a base case (a method that calls itself forever).",
+                stopwatch);
         }
         catch (Exception exception)
         {

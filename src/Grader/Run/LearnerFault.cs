@@ -21,7 +21,13 @@ internal static class LearnerFault
 
         var method = frame.GetMethod();
         var where = Where(frame);
-        var name = method is null ? "your code" : $"{method.DeclaringType?.Name}.{method.Name}";
+        var name = method switch
+        {
+            null => "your code",
+            ConstructorInfo { IsStatic: true } => $"the static constructor of {method.DeclaringType?.Name}",
+            ConstructorInfo => $"the constructor of {method.DeclaringType?.Name}",
+            _ => $"{method.DeclaringType?.Name}.{method.Name}",
+        };
         if (exception is NotImplementedException)
         {
             return $"not implemented yet: {name} still throws NotImplementedException{where}. " +

@@ -2,6 +2,9 @@ using System.Reflection;
 using Autograder.Checks.Hidden.Perceptron;
 using Autograder.Checks.Perceptron;
 using Autograder.Grader.Checks;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Run;
+using Autograder.Grader.Run.Worker;
 
 namespace Autograder.Grader.Tests.Support;
 
@@ -15,6 +18,9 @@ internal static class Course
 
     public static IReadOnlyList<Assembly> CheckAssemblies =>
         [typeof(PerceptronChecks).Assembly, typeof(PerceptronHiddenChecks).Assembly];
+
+    /// <summary>The grader as the CLI runs it: learner code in a worker process.</summary>
+    public static SubmissionGrader Grader(RunLimits? limits = null) => new(Catalog, () => new WorkerRunner(limits));
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 

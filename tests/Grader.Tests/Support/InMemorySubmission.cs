@@ -2,6 +2,7 @@ using Autograder.Grader.Checks;
 using Autograder.Grader.Compile;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
+using Autograder.Grader.Run.Worker;
 
 namespace Autograder.Grader.Tests.Support;
 
@@ -11,10 +12,12 @@ internal static class InMemorySubmission
     public static ExerciseResult Grade(string exerciseId, params (string File, string Text)[] files)
     {
         Course.Catalog.TryGetExercise(exerciseId, out var exercise);
+        using var runner = new WorkerRunner();
         return ExerciseGrader.Grade(
             exercise,
             [.. files.Select(file => new SourceFile($"{exerciseId}/{file.File}", file.Text))],
-            Course.Catalog.ChecksOf(exerciseId));
+            Course.Catalog.ChecksOf(exerciseId),
+            runner);
     }
 
     /// <summary>The solution's source files of one exercise, to break in one place.</summary>

@@ -1,0 +1,145 @@
+using Autograder.Checks.TorchSharpGpu;
+using Autograder.Grader.Checks;
+using Autograder.Reference.Data;
+using Autograder.Reference.TorchNetwork;
+using TorchSharp;
+using static TorchSharp.torch;
+using Oracle = Exercises.TorchNetworks.TorchNetwork;
+
+namespace Autograder.Checks.Hidden.TorchSharpGpu;
+
+/// <summary>
+/// Exercise 04, hidden checks: the loss trajectory against the reference solution (the oracle)
+/// on other data and sizes, device placement with other sizes, leaks in Predict, accuracy on
+/// noisier circles, and save/load in the middle of a stream. Messages name the idea that failed,
+/// not the hidden data.
+/// </summary>
+public sealed class TorchNetworkHiddenChecks : ICheckSource
+{
+    private static readonly ExerciseSpec Exercise = TorchNetworkChecks.Exercise;
+
+    public IEnumerable<CheckDefinition> Checks() =>
+    [
+        Exercise.Check("trajectory-matches-reference", "the loss of every step matches the reference on other data", 2, 1401,
+            TrajectoryMatchesReference, Visibility.Hidden),
+        Exercise.Check("tensors-on-device-other-sizes", "every tensor on the device, with other sizes", 1, 1402,
+            OnDeviceOtherSizes, Visibility.Hidden),
+        Exercise.Check("predict-no-leak", "live tensors stay flat over 50 predictions", 1, 1403, PredictNoLeak, Visibility.Hidden),
+        Exercise.Check("accuracy-other-data", "at least 95% right on noisier held-out circles", 1, 1404,
+            context => TorchNetworkChecks.HeldOutAccuracy(context, train: 256, hidden: 12, new TrainingSettings(150, 2.0, 0.9), noise: 0.05),
+            Visibility.Hidden),
+        Exercise.Check("save-load-mid-stream", "save and load work from the stream's current position", 1, 1405,
+            SaveLoadMidStream, Visibility.Hidden),
+    ];
+
+    private static Verdict TrajectoryMatchesReference(CheckContext context)
+    {
+        var learner = context.Create<ITorchNetwork>();
+        var oracle = new Oracle();
+        using var scope = torch.NewDisposeScope();
+        var (x, y) = ClassificationTensors.From(Generators.Circles(200, context.Seed, noise: 0.05), torch.CPU);
+        foreach (var settings in new[] { new TrainingSettings(6, 1.5, 0.0), new TrainingSettings(40, 1.5, 0.8) })
+        {
+            var yours = TorchNetworkChecks.TrainOnCpu(learner, x, y, context.Seed, hidden: 12, settings);
+            var expected = TorchNetworkChecks.TrainOnCpu(oracle, x, y, context.Seed, hidden: 12, settings);
+            if (TorchNetworkChecks.FirstDifference(yours, expected) is { } step)
+            {
+                var gap = Math.Abs(yours[step] - expected[step]) / Math.Max(1e-8, Math.Abs(expected[step]));
+                return Verdict.Fail(
+                    $"on other data, with momentum {Show.Number(settings.Momentum)}, your loss at step {step} differs from the reference's " +
+                    $"by a relative {Show.Number(gap)} (allowed: 1e-4). " + TorchNetworkChecks.TrajectoryHint(step, settings.Momentum > 0))
+                    .WithCurve("loss per step", yours.Select(v => (double)v));
+            }
+        }
+
+        return Verdict.Pass("6 + 40 losses match the reference");
+    }
+
+    private static Verdict OnDeviceOtherSizes(CheckContext context)
+    {
+        var onDevice = TorchNetworkChecks.ModelOnDevice(context, inputs: 3, hidden: 5);
+        return onDevice.Kind != VerdictKind.Passed
+            ? onDevice
+            : TorchNetworkChecks.TensorsOnDevice(context, count: 50, hidden: 5, steps: 3);
+    }
+
+    private static Verdict PredictNoLeak(CheckContext context)
+    {
+        var network = context.Create<ITorchNetwork>();
+        var device = context.Device;
+        using var scope = torch.NewDisposeScope();
+        var (x, _) = ClassificationTensors.From(Generators.Circles(64, context.Seed), device);
+        torch.manual_seed(context.Seed);
+        using var model = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
+
+        long LiveAfterPredictions(int count)
+        {
+            var before = TorchNetworkChecks.LiveTensors();
+            for (var i = 0; i < count; i++)
+            {
+                Expect.NotNull(network.Predict(model, x), "Predict").Dispose();
+            }
+
+            return TorchNetworkChecks.LiveTensors() - before;
+        }
+
+        var after10 = LiveAfterPredictions(10);
+        var after60 = LiveAfterPredictions(60);
+        return Verdict.PassIf(
+            after60 - after10 <= 5,
+            $"each call of Predict leaves about {Show.Number((after60 - after10) / 50.0)} tensors alive besides the one it returns. " +
+            "forward creates intermediate tensors (the hidden layer's output, the logits); inside Predict, create them in a " +
+            "`using var scope = torch.NewDisposeScope();` and hand the result out with .MoveToOuterDisposeScope().",
+            "no tensors left behind");
+    }
+
+    private static Verdict SaveLoadMidStream(CheckContext context)
+    {
+        var network = context.Create<ITorchNetwork>();
+        var device = context.Device;
+        using var scope = torch.NewDisposeScope();
+        var (x, y) = ClassificationTensors.From(Generators.Circles(80, context.Seed), device);
+        torch.manual_seed(context.Seed);
+        using var original = Expect.NotNull(network.CreateModel(2, 7, device), "CreateModel");
+        Expect.NotNull(network.Train(original, x, y, new TrainingSettings(10, 1.0, 0.9), device), "Train");
+        var expected = Expect.NotNull(network.Predict(original, x), "Predict").clone();
+
+        // Other data before and after the weights, as in a file that holds more than one model.
+        byte[] header = [1, 2, 3, 4, 5, 6, 7];
+        byte[] trailer = [9, 8, 7];
+        using var stream = new MemoryStream();
+        stream.Write(header);
+        network.Save(original, stream);
+        if (!stream.CanRead)
+        {
+            return Verdict.Fail("Save closed the stream it was given: write through a BinaryWriter created with leaveOpen: true.");
+        }
+
+        var end = stream.Position;
+        stream.Write(trailer);
+        if (end <= header.Length || !stream.ToArray().AsSpan(0, header.Length).SequenceEqual(header))
+        {
+            return Verdict.Fail(
+                "Save did not write at the stream's current position: it must append the weights where the stream stands, " +
+                "without moving to its start (other data may come before them).");
+        }
+
+        torch.manual_seed(context.Seed + 1);
+        using var copy = Expect.NotNull(network.CreateModel(2, 7, device), "CreateModel");
+        stream.Position = header.Length;
+        network.Load(copy, stream);
+        if (stream.Position != end)
+        {
+            return Verdict.Fail(
+                "Load did not read exactly what Save wrote, starting at the stream's current position: it must neither move to the " +
+                "start of the stream nor read past the weights.");
+        }
+
+        var loaded = Expect.NotNull(network.Predict(copy, x), "Predict");
+        var gap = (loaded.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs().max().item<double>();
+        return Verdict.PassIf(
+            gap == 0,
+            $"weights saved in the middle of a stream and loaded back predict differently (largest difference {Show.Number(gap)}).",
+            "saved and loaded in the middle of a stream");
+    }
+}

@@ -1,0 +1,178 @@
+using Autograder.Checks.Nlp;
+using Autograder.Grader.Checks;
+using Autograder.Reference.Data;
+using Autograder.Reference.Nlp;
+using TorchSharp;
+using Oracle = Exercises.Nlp.SentimentPipeline;
+
+namespace Autograder.Checks.Hidden.Nlp;
+
+/// <summary>
+/// Exercise 07, hidden checks: exact agreement with the reference on random texts, vocabularies
+/// and paddings; pooling over a batch of mixed lengths; the vocabulary check on other data; and
+/// the held-out accuracy compared with the reference trained on the same corpus.
+/// </summary>
+public sealed class NlpHiddenChecks : ICheckSource
+{
+    private static readonly ExerciseSpec Exercise = NlpChecks.Exercise;
+
+    public IEnumerable<CheckDefinition> Checks() =>
+    [
+        Exercise.Check("tokenizer-matches-reference", "the tokenizer on random strings", 1, 7001, TokenizerMatchesReference, Visibility.Hidden),
+        Exercise.Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", 1, 7002, VocabularyMatchesReference, Visibility.Hidden),
+        Exercise.Check("encode-pad-matches-reference", "Encode and Pad on random data", 1, 7003, EncodePadMatchesReference, Visibility.Hidden),
+        Exercise.Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", 2, 7004, PoolingMaskedInABatch, Visibility.Hidden),
+        Exercise.Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", 1, 7005,
+            context => NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40)), Visibility.Hidden),
+        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy within 5 points of the reference", 3, 7006,
+            HeldOutAccuracyVersusReference, Visibility.Hidden),
+    ];
+
+    private static Verdict TokenizerMatchesReference(CheckContext context)
+    {
+        var learner = context.Create<ISentimentPipeline>();
+        var oracle = new Oracle();
+        var random = context.Random();
+        const string alphabet = "abcdeXYZéÈß0129''''   \t\n.,!?;:-/\"()";
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.NextInt(40)).Select(_ => alphabet[random.NextInt(alphabet.Length)])]);
+            var theirs = Expect.NotNull(learner.Tokenize(text), "Tokenize");
+            var ours = oracle.Tokenize(text);
+            if (!theirs.SequenceEqual(ours, StringComparer.Ordinal))
+            {
+                return Verdict.Fail(
+                    $"Tokenize on a random string of {text.Length} characters (letters, digits, apostrophes, punctuation, white space): " +
+                    $"{FirstDifference(theirs, ours)}. Check lower-casing with ToLowerInvariant, apostrophes at the start or end of a word " +
+                    "(they are tokens of their own), runs of several apostrophes, and tabs or line breaks.");
+            }
+        }
+
+        return Verdict.Pass();
+    }
+
+    private static Verdict VocabularyMatchesReference(CheckContext context)
+    {
+        var learner = context.Create<ISentimentPipeline>();
+        var oracle = new Oracle();
+        var corpus = SentimentCorpus.Generate(500, context.Seed).Select(text => oracle.Tokenize(text.Text)).ToArray();
+        var random = context.Random(1);
+        // Few distinct tokens, mixed case: many ties, which only ordinal order breaks the same way everywhere.
+        string[] pool = ["a", "A", "b", "B", "ab", "Ab", "aB", "é", "e", "E", "z", "Z", "10", "9", "!"];
+        var ties = Enumerable.Range(0, 40)
+            .Select(_ => Enumerable.Range(0, random.NextInt(8)).Select(_ => pool[random.NextInt(pool.Length)]).ToArray())
+            .ToArray();
+        foreach (var (name, texts) in new[] { ("a generated corpus", corpus), ("random tokens with many ties", ties) })
+        {
+            foreach (var minFrequency in new[] { 1, 3, 7 })
+            {
+                var theirs = Expect.NotNull(learner.BuildVocabulary([.. texts.Select(t => (string[])t.Clone())], minFrequency), "BuildVocabulary");
+                var ours = oracle.BuildVocabulary(texts, minFrequency);
+                if (!theirs.Tokens.SequenceEqual(ours.Tokens, StringComparer.Ordinal))
+                {
+                    return Verdict.Fail(
+                        $"BuildVocabulary of {name} with minFrequency {minFrequency}: {FirstDifference(theirs.Tokens, ours.Tokens)}. " +
+                        $"{NlpChecks.VocabularyHint(theirs.Tokens)} Ordinal order compares character codes (\"Z\" before \"a\"); " +
+                        "culture-aware comparison differs between machines.");
+                }
+            }
+        }
+
+        return Verdict.Pass();
+    }
+
+    /// <summary>Where two token lists first differ, without showing the hidden input itself.</summary>
+    private static string FirstDifference(IReadOnlyList<string> theirs, IReadOnlyList<string> ours)
+    {
+        var index = theirs.Zip(ours).TakeWhile(pair => pair.First == pair.Second).Count();
+        if (index == theirs.Count || index == ours.Count)
+        {
+            return $"yours has {theirs.Count} tokens where the rule gives {ours.Count}, the first {index} the same";
+        }
+
+        return $"the first difference is at position {index}: yours \"{theirs[index]}\", the rule's \"{ours[index]}\"";
+    }
+
+    private static Verdict EncodePadMatchesReference(CheckContext context)
+    {
+        var learner = context.Create<ISentimentPipeline>();
+        var oracle = new Oracle();
+        var random = context.Random();
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var words = Enumerable.Range(0, 3 + random.NextInt(10)).Select(i => $"w{i}").ToArray();
+            var vocabulary = new Vocabulary([Vocabulary.PadToken, Vocabulary.UnknownToken, .. words.Take(words.Length / 2)]);
+            var sequences = Enumerable.Range(0, 1 + random.NextInt(6))
+                .Select(_ => Enumerable.Range(0, random.NextInt(12)).Select(_ => words[random.NextInt(words.Length)]).ToArray())
+                .ToArray();
+            var theirs = sequences.Select(tokens => Expect.NotNull(learner.Encode(vocabulary, (string[])tokens.Clone()), "Encode")).ToArray();
+            var ours = sequences.Select(tokens => oracle.Encode(vocabulary, tokens)).ToArray();
+            if (theirs.Zip(ours).Any(pair => !pair.First.SequenceEqual(pair.Second)))
+            {
+                return Verdict.Fail(
+                    "Encode on random tokens, half of them unknown to the vocabulary, differs from the rule: every token becomes its index, " +
+                    "every unknown token 1 (<unk>), nothing is dropped or added.");
+            }
+
+            var length = 1 + random.NextInt(10);
+            var padded = Expect.NotNull(learner.Pad([.. ours.Select(row => (int[])row.Clone())], length), "Pad");
+            var expected = oracle.Pad(ours, length);
+            if (padded.Length != expected.Length || padded.Zip(expected).Any(pair => pair.First is null || !pair.First.SequenceEqual(pair.Second)))
+            {
+                return Verdict.Fail(
+                    $"Pad of {ours.Length} random rows (0 to 11 indices) to length {length} differs from the rule: cut longer rows after " +
+                    "their first indices, append 0 to shorter ones, one row out per row in.");
+            }
+        }
+
+        return Verdict.Pass();
+    }
+
+    private static Verdict PoolingMaskedInABatch(CheckContext context)
+    {
+        torch.manual_seed(context.Seed);
+        var learner = context.Create<ISentimentPipeline>();
+        const int size = 6;
+        using var model = Expect.NotNull(learner.CreateModel(30, size, context.Device), "CreateModel");
+        var random = context.Random();
+        var sentences = Enumerable.Range(0, 7)
+            .Select(i => i == 3 ? [] : Enumerable.Range(0, 1 + random.NextInt(10)).Select(_ => (long)(1 + random.NextInt(29))).ToArray())
+            .ToArray();
+        var batch = sentences.Select(s => s.Concat(Enumerable.Repeat(0L, 10 - s.Length)).ToArray()).ToArray();
+        var pooled = NlpChecks.PoolRows(model, batch, size, context.Device);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            if (sentences[i].Length == 0)
+            {
+                if (!pooled[i].All(v => v == 0))
+                {
+                    return Verdict.Fail(
+                        $"a row of padding only pooled to {Show.Vector(pooled[i])}, expected zeros: with no real token there is nothing to " +
+                        "average. Divide by max(1, number of real tokens) so that the row gives 0 instead of 0/0 = NaN.");
+                }
+
+                continue;
+            }
+
+            var alone = NlpChecks.PoolRows(model, [sentences[i]], size, context.Device)[0];
+            var off = Numerics.MaxAbsDifference(pooled[i], alone);
+            if (!(off <= 1e-5))
+            {
+                return Verdict.Fail(
+                    $"in a batch of {batch.Length} rows padded to 10, the row with {sentences[i].Length} real tokens pooled differently from the " +
+                    $"same sentence alone without padding (by up to {Show.Number(off)}). Each row's mean must use its own count of real tokens " +
+                    "(a mask per row), not the batch's.");
+            }
+        }
+
+        return Verdict.Pass();
+    }
+
+    private static Verdict HeldOutAccuracyVersusReference(CheckContext context)
+    {
+        var (train, test) = NlpChecks.Corpus(context.Seed);
+        torch.manual_seed(context.Seed);
+        var reference = NlpChecks.Accuracy(new Oracle(), train, test, context.Device, out _);
+        return NlpChecks.HeldOutAccuracy(context, reference, "the reference trained on the same texts");
+    }
+}

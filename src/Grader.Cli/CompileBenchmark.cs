@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using Autograder.Grader.Compile;
+using Autograder.Grader.Pipeline;
+
+namespace Autograder.Grader.Cli;
+
+/// <summary>
+/// `grader bench-compile`: how long compiling each exercise takes, cold (the first compile in
+/// this process, which loads Roslyn and the reference assemblies) and warm (the median of the
+/// repeats after it). For docs/PERFORMANCE.md; run it once per exercise for a cold figure each.
+/// </summary>
+internal static class CompileBenchmark
+{
+    public static int Run(CommandLine.BenchCompile command)
+    {
+        Submission submission;
+        try
+        {
+            submission = SubmissionReader.Read(command.Submission);
+        }
+        catch (SubmissionException e)
+        {
+            Console.Error.WriteLine($"grader: {e.Message}");
+            return CommandLine.Usage;
+        }
+
+        var ids = command.Exercises.Count > 0 ? command.Exercises : [.. submission.Exercises.Keys];
+        Console.WriteLine("exercise                 cold ms   warm median ms   warm min ms   repeats");
+        foreach (var id in ids)
+        {
+            if (!submission.Exercises.TryGetValue(id, out var files))
+            {
+                Console.Error.WriteLine($"grader: {command.Submission} has no folder {id}/.");
+                return CommandLine.Usage;
+            }
+
+            var cold = Time(() => SubmissionCompiler.Compile($"Bench.{id}", files));
+            var warm = Enumerable.Range(0, command.Repeats)
+                .Select(_ => Time(() => SubmissionCompiler.Compile($"Bench.{id}", files)))
+                .Order()
+                .ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{id,-24} {cold,7:0.0}   {warm[warm.Count / 2],14:0.0}   {warm[0],11:0.0}   {command.Repeats,7}"));
+        }
+
+        return 0;
+    }
+
+    private static double Time(Func<CompileResult> compile)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (compile() is CompileResult.Failure failure)
+        {
+            throw new InvalidOperationException($"the benchmark's input does not compile: {failure.Errors[0]}");
+        }
+
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+}

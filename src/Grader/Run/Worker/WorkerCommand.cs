@@ -1,0 +1,28 @@
+namespace Autograder.Grader.Run.Worker;
+
+/// <summary>
+/// How to start `grader worker`: through the grader's own launcher when that is what runs, else
+/// through the dotnet host with grader.dll from the program's folder (tests, `dotnet grader.dll`).
+/// </summary>
+public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Arguments)
+{
+    public static WorkerCommand Locate()
+    {
+        var graderDll = Path.Combine(AppContext.BaseDirectory, "grader.dll");
+        if (!File.Exists(graderDll))
+        {
+            throw new FileNotFoundException(
+                $"The worker needs grader.dll next to the program ({AppContext.BaseDirectory}); reference the Grader.Cli project or grade --in-process.");
+        }
+
+        var current = Environment.ProcessPath;
+        var name = current is null ? null : Path.GetFileNameWithoutExtension(current);
+        if (name == "grader")
+        {
+            return new WorkerCommand(current!, [WorkerProtocol.Command]);
+        }
+
+        var host = name == "dotnet" ? current! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        return new WorkerCommand(host, [graderDll, WorkerProtocol.Command]);
+    }
+}

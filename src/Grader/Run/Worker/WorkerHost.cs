@@ -1,0 +1,58 @@
+using System.Text;
+using Autograder.Grader.Checks;
+
+namespace Autograder.Grader.Run.Worker;
+
+/// <summary>
+/// The worker process's side (`grader worker`): reads run requests on standard input, runs the
+/// checks with <see cref="InProcessRunner"/>, and writes framed results on standard output. What
+/// learner code prints goes to a buffer returned with each result, never to the real output.
+/// </summary>
+public static class WorkerHost
+{
+    private const int MaxOutputChars = 8000;
+
+    public static int Run()
+    {
+        var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        var printed = new StringWriter();
+        Console.SetOut(printed);
+        Console.SetError(printed);
+        Console.SetIn(TextReader.Null);
+
+        var hello = System.Text.Json.JsonSerializer.Deserialize<WorkerHello>(input.ReadLine() ?? "null", WorkerProtocol.Json)
+            ?? throw new InvalidOperationException("The worker expects the grader's hello first.");
+        void Send(WorkerMessage message) => output.WriteLine(WorkerProtocol.Frame(hello.Secret, message));
+
+        var catalog = CheckCatalog.FromBaseDirectory();
+        Send(new WorkerMessage(WorkerMessageKind.Ready));
+        while (input.ReadLine() is { } line)
+        {
+            var request = System.Text.Json.JsonSerializer.Deserialize<RunRequest>(line, WorkerProtocol.Json)!;
+            catalog.TryGetExercise(request.ExerciseId, out var exercise);
+            var byId = catalog.ChecksOf(request.ExerciseId).ToDictionary(check => check.Id);
+            InProcessRunner.RunEach(
+                exercise,
+                request.Image,
+                request.Symbols,
+                [.. request.CheckIds.Select(id => byId[id])],
+                TimeSpan.FromMilliseconds(request.TimeLimitMs),
+                onStarted: check =>
+                {
+                    printed.GetStringBuilder().Clear();
+                    Send(new WorkerMessage(WorkerMessageKind.Started, check.Id));
+                },
+                onFinished: result =>
+                {
+                    var text = printed.ToString();
+                    var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.Curve, result.Details,
+                        text.Length > MaxOutputChars ? text[..MaxOutputChars] + "\n..." : text);
+                    Send(new WorkerMessage(WorkerMessageKind.Result, result.Id, wire));
+                });
+            Send(new WorkerMessage(WorkerMessageKind.Finished));
+        }
+
+        return 0;
+    }
+}

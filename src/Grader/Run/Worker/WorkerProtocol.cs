@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Autograder.Grader.Checks;
+using Autograder.Grader.Results;
+
+namespace Autograder.Grader.Run.Worker;
+
+/// <summary>
+/// What the grader and its worker process say to each other, one JSON object per line. Lines
+/// from the worker start with a secret the grader gave it, so that nothing learner code prints
+/// can pass for a message.
+/// </summary>
+internal static class WorkerProtocol
+{
+    public const string Command = "worker";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Frame(string secret, WorkerMessage message) =>
+        $"@{secret}@ {JsonSerializer.Serialize(message, Json)}";
+
+    /// <summary>The message in <paramref name="line"/>, or null when the line does not carry the secret.</summary>
+    public static WorkerMessage? Unframe(string secret, string line)
+    {
+        var prefix = $"@{secret}@ ";
+        if (!line.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<WorkerMessage>(line.AsSpan(prefix.Length), Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The first line the grader sends: the secret that marks the worker's messages.</summary>
+internal sealed record WorkerHello(string Secret);
+
+/// <summary>Run these checks of this exercise on this compiled image.</summary>
+internal sealed record RunRequest(string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs);
+
+internal enum WorkerMessageKind
+{
+    Ready,
+    Started,
+    Result,
+    Finished,
+}
+
+/// <summary>A message from the worker: ready, a check started, a check's result, the exercise finished.</summary>
+internal sealed record WorkerMessage(WorkerMessageKind Kind, string? CheckId = null, WireResult? Result = null);
+
+/// <summary>
+/// The part of a check result the worker reports. The grader rebuilds the full result from its
+/// own check definitions (points, name, visibility, seed), so a worker cannot change a score.
+/// </summary>
+internal sealed record WireResult(ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output);

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Autograder.Grader.Checks;
+using Autograder.Grader.Compile;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Results;
+
+namespace Autograder.Grader.Run.Worker;
+
+/// <summary>
+/// Runs learner code in a worker process with a wall-clock limit per exercise and a memory cap.
+/// A hang, a crash or a memory blow-up ends that exercise with an error result naming the cause;
+/// the checks that finished keep their results, and the next exercise gets a fresh worker. A
+/// healthy worker is reused for the next exercise of the same submission, so isolation costs one
+/// process start per submission.
+/// </summary>
+public sealed class WorkerRunner(RunLimits? limits = null, WorkerCommand? command = null) : IExerciseRunner
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly RunLimits _limits = limits ?? RunLimits.Default;
+    private WorkerProcess? _worker;
+
+    public IReadOnlyList<CheckResult> Run(
+        ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer)
+    {
+        var timeLimit = _limits.TimeLimitFor(exercise.Budget);
+        WorkerProcess worker;
+        try
+        {
+            worker = _worker ??= WorkerProcess.Start(command ?? WorkerCommand.Locate(), _limits.MemoryBytes, StartTimeout);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+        {
+            return [.. checks.Select(check => CheckRunner.Outcome(check, ResultStatus.Error,
+                $"not run: the grader could not start its worker process ({e.Message}). This is not your code's fault: please tell your teacher."))];
+        }
+
+        worker.Send(new RunRequest(exercise.Id, [.. checks.Select(check => check.Id)], compiled.Image, compiled.Symbols,
+            (long)timeLimit.TotalMilliseconds));
+
+        var byId = checks.ToDictionary(check => check.Id);
+        var results = new Dictionary<string, CheckResult>();
+        string? running = null;
+        var clock = Stopwatch.StartNew();
+        string? failure = null;
+        while (failure is null)
+        {
+            var left = timeLimit - clock.Elapsed;
+            var message = left > TimeSpan.Zero ? worker.Receive(left) : null;
+            if (message is null)
+            {
+                failure = worker.OutputEnded || worker.HasExited
+                    ? CrashCause.Explain(worker, _limits.MemoryBytes)
+                    : $"timed out after {RunLimits.Describe(timeLimit)}. Look for a loop that never ends, or one that does far more work than the exercise needs";
+                break;
+            }
+
+            switch (message.Kind)
+            {
+                case WorkerMessageKind.Started when message.CheckId is { } id && byId.ContainsKey(id):
+                    running = id;
+                    break;
+                case WorkerMessageKind.Result when message is { CheckId: { } id, Result: { } wire } && byId.TryGetValue(id, out var check):
+                    var result = Rebuild(check, wire);
+                    results[id] = result;
+                    observer?.CheckFinished(exercise, result);
+                    running = null;
+                    break;
+                case WorkerMessageKind.Finished:
+                    return Ordered(checks, results, cause: null, running: null);
+            }
+        }
+
+        // The worker is no longer trustworthy: it hung, crashed or ran out of memory.
+        worker.Kill();
+        worker.Dispose();
+        _worker = null;
+        var ordered = Ordered(checks, results, failure, running);
+        foreach (var result in ordered.Where(result => !results.ContainsKey(result.Id)))
+        {
+            observer?.CheckFinished(exercise, result);
+        }
+
+        return ordered;
+    }
+
+    public void Dispose()
+    {
+        _worker?.Dispose();
+        _worker = null;
+    }
+
+    /// <summary>A result built from the grader's own definition: the worker reports status and message only.</summary>
+    private static CheckResult Rebuild(CheckDefinition check, WireResult wire) =>
+        CheckRunner.Outcome(check, wire.Status, Truncate(wire.Message, 4000)) with
+        {
+            DurationMs = wire.DurationMs,
+            Curve = wire.Curve is { } curve ? curve with { Values = [.. curve.Values.Take(10_000)] } : null,
+            Details = Truncate(wire.Details, 2000),
+            Output = Truncate(wire.Output, 8000),
+        };
+
+    private static List<CheckResult> Ordered(
+        IReadOnlyList<CheckDefinition> checks, Dictionary<string, CheckResult> results, string? cause, string? running) =>
+        [.. checks.Select(check => results.TryGetValue(check.Id, out var result)
+            ? result
+            : CheckRunner.Outcome(check, ResultStatus.Error, check.Id == running
+                ? $"{cause}."
+                : $"not run: the exercise stopped in an earlier check ({FirstClause(cause)})."))];
+
+    private static string FirstClause(string? cause) =>
+        cause is null ? "no result" : cause.Split(". ", 2)[0];
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "...";
+}
