@@ -17,6 +17,8 @@ public sealed class TrafficSignChecks : ICheckSource
     {
         Id = "09-traffic-signs",
         Title = "Traffic signs",
+        Bans = DeviceBans.Apis,
+        BannedLiterals = DeviceBans.Literals,
     };
 
     /// <summary>The most parameters a model for the 12 classes may have.</summary>

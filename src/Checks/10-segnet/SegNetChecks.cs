@@ -25,6 +25,7 @@ public sealed class SegNetChecks : ICheckSource
         Title = "SegNet",
         Bans =
         [
+            .. DeviceBans.Apis,
             new("TorchSharp.Modules.ConvTranspose1d", UnpoolOnly),
             new("TorchSharp.Modules.ConvTranspose2d", UnpoolOnly),
             new("TorchSharp.Modules.ConvTranspose3d", UnpoolOnly),
@@ -50,6 +51,7 @@ public sealed class SegNetChecks : ICheckSource
             new("TorchSharp.torch.nn.PixelShuffle", UnpoolOnly),
             new("TorchSharp.torch.nn.functional.pixel_shuffle", UnpoolOnly),
         ],
+        BannedLiterals = DeviceBans.Literals,
     };
 
     internal const double PixelAccuracyThreshold = 0.95;
