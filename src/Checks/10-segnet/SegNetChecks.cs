@@ -126,7 +126,7 @@ public sealed class SegNetChecks : ICheckSource
         var shares = new List<string>();
         for (var k = 0; k < output.Unpooled.Count; k++)
         {
-            var map = Expect.NotNull(output.Unpooled[k], $"Unpooled[{k}]");
+            var map = ExpectAlive(Expect.NotNull(output.Unpooled[k], $"Unpooled[{k}]"), $"Unpooled[{k}]");
             var what = $"Unpooled[{k}] ({ShapeOf(map)})";
             if (map.dim() != 4 || map.shape[0] != Batch || map.shape[2] % 2 != 0 || map.shape[3] % 2 != 0)
             {
@@ -352,7 +352,7 @@ public sealed class SegNetChecks : ICheckSource
 
     private static void ExpectLogits(SegNetOutput output, int batch, int classes, int height, int width, Device device)
     {
-        var logits = Expect.NotNull(output.Logits, "Run's Logits");
+        var logits = ExpectAlive(Expect.NotNull(output.Logits, "Run's Logits"), "Logits");
         long[] expected = [batch, classes, height, width];
         if (!logits.shape.SequenceEqual(expected))
         {
@@ -369,6 +369,14 @@ public sealed class SegNetChecks : ICheckSource
                 $"the logits are on {logits.device}, but the check asked for {device}: create the model with the device you are given.");
         }
     }
+
+    /// <summary>A tensor Run returned must still be usable: `using` on it would have disposed it on the way out.</summary>
+    private static Tensor ExpectAlive(Tensor tensor, string what) =>
+        tensor.IsInvalid
+            ? throw new CheckFailedException(
+                $"the {what} tensor that Run returned was already disposed. Do not declare the tensors you return with `using`: " +
+                "they must outlive Run (SegNetModule.forward releases the unpooled maps after use).")
+            : tensor;
 
     /// <summary>Calls Predict and checks what it returns: a class for every pixel.</summary>
     internal static long[] Predict(
