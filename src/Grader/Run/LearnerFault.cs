@@ -34,7 +34,15 @@ internal static class LearnerFault
                 "Write its body (the exercise README explains the idea), then run the checks again.";
         }
 
-        var message = exception.Message.Length > 300 ? exception.Message[..300] + "..." : exception.Message;
+        var message = exception.Message;
+        // libtorch appends its own C++ stack to its messages; a learner needs only the first part.
+        var native = message.IndexOf("Exception raised from", StringComparison.Ordinal);
+        if (native > 0)
+        {
+            message = message[..native].TrimEnd();
+        }
+
+        message = message.Length > 300 ? message[..300] + "..." : message;
         return $"{name} threw {exception.GetType().Name}{where}: {message}";
     }
 
