@@ -1,0 +1,37 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autograder.Checks.TrafficSigns;
+
+/// <summary>
+/// Wraps a learner's model to watch how it is evaluated: every forward call records whether the
+/// module was in training mode and whether gradients were being recorded. <c>probe.eval()</c>
+/// reaches the wrapped model too (it is a registered child), so a Predict that calls
+/// <c>model.eval()</c> on what it is given puts both in evaluation mode. The probe holds no
+/// tensors of its own: the check disposes the learner's model, never the probe.
+/// </summary>
+internal sealed class ModeProbe : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> inner;
+
+    public ModeProbe(nn.Module<Tensor, Tensor> inner)
+        : base(nameof(ModeProbe))
+    {
+        this.inner = inner;
+        RegisterComponents();
+    }
+
+    public int Calls { get; private set; }
+
+    public int TrainingCalls { get; private set; }
+
+    public int GradientCalls { get; private set; }
+
+    public override Tensor forward(Tensor input)
+    {
+        Calls++;
+        TrainingCalls += training ? 1 : 0;
+        GradientCalls += torch.is_grad_enabled() ? 1 : 0;
+        return inner.call(input);
+    }
+}
