@@ -36,8 +36,8 @@ echo "whole course, in-process (no isolation):"
 /usr/bin/time -f "  %e s wall, %U s user, %S s sys" "$grader" grade solutions --in-process --json "$out/all-in.json" >/dev/null
 
 echo
-echo "compile, cold (first in a fresh process) and warm (median of 20):"
+echo "compile, cold (first in a fresh process) and warm (median of 50):"
 for e in "${exercises[@]}"; do
-  "$grader" bench-compile solutions --exercise "$e" --repeat 20 | tail -n 1
+  "$grader" bench-compile solutions --exercise "$e" --repeat 50 | tail -n 1
 done
 rm -rf "$out"
