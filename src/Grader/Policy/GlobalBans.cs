@@ -63,10 +63,8 @@ public static class GlobalBans
         new("System.GC", Runtime),
         new("System.Runtime.GCSettings", Runtime),
         new("System.Runtime.MemoryFailPoint", Runtime),
-        new("System.Runtime.AmbiguousImplementationException", Runtime),
         new("TorchSharp.torch.set_num_threads", Runtime),
         new("TorchSharp.torch.set_num_interop_threads", Runtime),
-        new("TorchSharp.torch.hub", Network),
         new("TorchSharp.torch.jit", CodeGeneration),
     ];
 

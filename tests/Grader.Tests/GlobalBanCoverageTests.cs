@@ -1,0 +1,77 @@
+using Autograder.Grader.Compile;
+using Autograder.Grader.Policy;
+using NUnit.Framework;
+
+namespace Autograder.Grader.Tests;
+
+/// <summary>
+/// Every entry of the global deny-list has a use here that the policy must reject, and a new
+/// entry without one fails <see cref="Every_global_ban_has_a_case"/>.
+/// </summary>
+public sealed class GlobalBanCoverageTests
+{
+    private static readonly Dictionary<string, string> Uses = new()
+    {
+        ["System.IO.*"] = "var s = System.IO.File.Exists(\"x\");",
+        ["System.Net.*"] = "var a = System.Net.IPAddress.Loopback;",
+        ["System.Diagnostics.*"] = "var p = System.Diagnostics.Process.GetCurrentProcess();",
+        ["System.Environment"] = "var d = Environment.CurrentDirectory;",
+        ["System.AppContext"] = "var d = AppContext.BaseDirectory;",
+        ["System.AppDomain"] = "var d = AppDomain.CurrentDomain;",
+        ["System.Activator"] = "var o = Activator.CreateInstance(typeof(object));",
+        ["System.Type"] = "var m = typeof(string).GetMembers();",
+        ["System.Reflection.*"] = "var a = System.Reflection.Assembly.GetExecutingAssembly();",
+        ["System.Delegate.DynamicInvoke"] = "Func<int> f = () => 1; var r = f.DynamicInvoke();",
+        ["System.Delegate.Method"] = "Func<int> f = () => 1; var m = f.Method;",
+        ["System.Runtime.CompilerServices.UnsafeAccessorAttribute"] = "",
+        ["System.Runtime.CompilerServices.RuntimeHelpers"] = "System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(C).TypeHandle);",
+        ["System.Resources.*"] = "var r = new System.Resources.ResourceManager(\"x\", null!);",
+        ["System.Linq.Expressions.*"] = "var e = System.Linq.Expressions.Expression.Constant(1);",
+        ["System.Runtime.Loader.*"] = "var c = System.Runtime.Loader.AssemblyLoadContext.Default;",
+        ["System.Runtime.CompilerServices.ModuleInitializerAttribute"] = "",
+        ["System.Runtime.InteropServices.*"] = "var h = System.Runtime.InteropServices.GCHandle.Alloc(new object());",
+        ["System.Runtime.CompilerServices.Unsafe"] = "var o = System.Runtime.CompilerServices.Unsafe.As<string>(new object());",
+        ["System.Buffer.MemoryCopy"] = "",
+        ["System.Threading.*"] = "System.Threading.Thread.Sleep(1);",
+        ["System.Timers.*"] = "var t = new System.Timers.Timer(10);",
+        ["System.Console"] = "var k = Console.KeyAvailable;",
+        ["System.GC"] = "GC.Collect();",
+        ["System.Runtime.GCSettings"] = "var l = System.Runtime.GCSettings.LatencyMode;",
+        ["System.Runtime.MemoryFailPoint"] = "using var f = new System.Runtime.MemoryFailPoint(10);",
+        ["TorchSharp.torch.set_num_threads"] = "TorchSharp.torch.set_num_threads(8);",
+        ["TorchSharp.torch.set_num_interop_threads"] = "TorchSharp.torch.set_num_interop_threads(8);",
+        ["TorchSharp.torch.jit"] = "var m = TorchSharp.torch.jit.load(new byte[0]);",
+    };
+
+    /// <summary>Bans that need a declaration rather than a statement.</summary>
+    private static readonly Dictionary<string, string> Members = new()
+    {
+        ["System.Runtime.CompilerServices.UnsafeAccessorAttribute"] =
+            "[System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"M\")] static extern void Call(C c);",
+        ["System.Runtime.CompilerServices.ModuleInitializerAttribute"] = "[System.Runtime.CompilerServices.ModuleInitializer] internal static void Boot() { }",
+        ["System.Buffer.MemoryCopy"] = "static unsafe void Copy(byte* a, byte* b) => Buffer.MemoryCopy(a, b, 1, 1);",
+    };
+
+    public static IEnumerable<TestCaseData> Bans() =>
+        GlobalBans.All.Select(ban => new TestCaseData(ban.Pattern).SetName($"GlobalBan({ban.Pattern})"));
+
+    [Test]
+    public void Every_global_ban_has_a_case()
+    {
+        Assert.That(Uses.Keys, Is.EquivalentTo(GlobalBans.All.Select(ban => ban.Pattern)));
+    }
+
+    [TestCaseSource(nameof(Bans))]
+    public void A_use_of_the_banned_api_is_rejected(string pattern)
+    {
+        var member = Members.GetValueOrDefault(pattern, "");
+        var code = "using System;\npublic class C {\n" + member + "\npublic static void M() {\n" + Uses[pattern] + "\n}\n}";
+        var compiled = SubmissionCompiler.Compile("BanTest", [new SourceFile("01-perceptron/C.cs", code)]);
+        Assert.That(compiled, Is.TypeOf<CompileResult.Success>(), () => string.Join('\n', ((CompileResult.Failure)compiled).Errors));
+
+        var violations = ApiPolicy.Check(((CompileResult.Success)compiled).Compilation, []);
+
+        var reason = GlobalBans.All.Single(ban => ban.Pattern == pattern).Reason;
+        Assert.That(violations.Select(violation => violation.Reason), Has.Member(reason), string.Join('\n', violations));
+    }
+}
