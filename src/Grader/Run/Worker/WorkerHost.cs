@@ -24,6 +24,7 @@ public static class WorkerHost
         var hello = System.Text.Json.JsonSerializer.Deserialize<WorkerHello>(input.ReadLine() ?? "null", WorkerProtocol.Json)
             ?? throw new InvalidOperationException("The worker expects the grader's hello first.");
         void Send(WorkerMessage message) => output.WriteLine(WorkerProtocol.Frame(hello.Secret, message));
+        WatchGrader(hello.GraderProcessId);
 
         var catalog = CheckCatalog.FromBaseDirectory();
         Send(new WorkerMessage(WorkerMessageKind.Ready));
@@ -54,5 +55,34 @@ public static class WorkerHost
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Ends the worker once its grader is gone (killed, say), so that learner code stuck in a loop
+    /// does not keep a core busy with nobody waiting for it.
+    /// </summary>
+    private static void WatchGrader(int graderProcessId)
+    {
+        var watch = new Thread(() =>
+        {
+            while (true)
+            {
+                Thread.Sleep(1000);
+                try
+                {
+                    using var grader = System.Diagnostics.Process.GetProcessById(graderProcessId);
+                    if (grader.HasExited)
+                    {
+                        Environment.Exit(3);
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    Environment.Exit(3); // No such process any more.
+                }
+            }
+        })
+        { IsBackground = true, Name = "grader watch" };
+        watch.Start();
     }
 }

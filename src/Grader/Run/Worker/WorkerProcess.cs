@@ -56,7 +56,7 @@ internal sealed class WorkerProcess : IDisposable
         _stdoutReader.Start();
         _memoryWatch = new Thread(WatchMemory) { IsBackground = true, Name = "worker memory" };
         _memoryWatch.Start();
-        Send(new WorkerHello(_secret));
+        Send(new WorkerHello(_secret, Environment.ProcessId));
     }
 
     /// <summary>Set when the watch killed the worker for using too much memory: the peak seen.</summary>

@@ -43,8 +43,11 @@ internal static class WorkerProtocol
     }
 }
 
-/// <summary>The first line the grader sends: the secret that marks the worker's messages.</summary>
-internal sealed record WorkerHello(string Secret);
+/// <summary>
+/// The first line the grader sends: the secret that marks the worker's messages, and the
+/// grader's process ID, so that a worker whose grader is gone ends itself.
+/// </summary>
+internal sealed record WorkerHello(string Secret, int GraderProcessId);
 
 /// <summary>Run these checks of this exercise on this compiled image.</summary>
 internal sealed record RunRequest(string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs);
