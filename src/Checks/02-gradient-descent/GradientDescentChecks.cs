@@ -150,11 +150,12 @@ public sealed class GradientDescentChecks : ICheckSource
             var relative = Numerics.RelativeError(gradient[i], numeric[i]);
             if (!(relative <= GradientTolerance))
             {
+                // Hidden checks leave the values out: they would describe hidden data.
                 var values = showValues
-                    ? $"yours {Show.Number(gradient[i])}, central differences {Show.Number(numeric[i])} "
-                    : "";
+                    ? $": yours {Show.Number(gradient[i])}, central differences {Show.Number(numeric[i])}"
+                    : " disagrees with central differences";
                 return Verdict.Fail(
-                    $"gradient of E with respect to w[{i}]: {values}(relative error {Show.Number(relative)}, allowed {Show.Number(GradientTolerance)}). " +
+                    $"gradient of E with respect to w[{i}]{values} (relative error {Show.Number(relative)}, allowed {Show.Number(GradientTolerance)}). " +
                     GradientHint(gradient, numeric, examples));
             }
 
