@@ -1,6 +1,7 @@
 using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
 using Autograder.Checks;
+using Autograder.Grader.Tests.Support;
 using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
@@ -88,10 +89,6 @@ public sealed class PolicyTests
         Assert.That(Violations(code), Is.Empty, "TorchSharp itself is allowed by the global list");
     }
 
-    private static IReadOnlyList<PolicyViolation> Violations(string code, IReadOnlyList<BannedApi>? bans = null)
-    {
-        var compiled = SubmissionCompiler.Compile("PolicyTest", [new SourceFile("01-perceptron/C.cs", code)]);
-        Assert.That(compiled, Is.TypeOf<CompileResult.Success>(), () => string.Join('\n', ((CompileResult.Failure)compiled).Errors));
-        return ApiPolicy.Check(((CompileResult.Success)compiled).Compilation, bans ?? []);
-    }
+    private static IReadOnlyList<PolicyViolation> Violations(string code, IReadOnlyList<BannedApi>? bans = null) =>
+        PolicyOf.Violations(code, "01-perceptron/C.cs", bans);
 }
