@@ -51,19 +51,9 @@ public sealed class WorkerRunner : IExerciseRunner
         var results = new Dictionary<string, CheckResult>();
         string? running = null;
         var clock = Stopwatch.StartNew();
-        string? failure = null;
-        while (failure is null)
+        WorkerMessage? message;
+        while ((message = Receive(worker, timeLimit - clock.Elapsed)) is not null)
         {
-            var left = timeLimit - clock.Elapsed;
-            var message = left > TimeSpan.Zero ? worker.Receive(left) : null;
-            if (message is null)
-            {
-                failure = worker.OutputEnded || worker.HasExited
-                    ? CrashCause.Explain(worker, _limits.MemoryBytes)
-                    : $"timed out after {RunLimits.Describe(timeLimit)}. Look for a loop that never ends, or one that does far more work than the exercise needs";
-                break;
-            }
-
             switch (message.Kind)
             {
                 case WorkerMessageKind.Started when message.CheckId is { } id && byId.ContainsKey(id):
@@ -80,8 +70,12 @@ public sealed class WorkerRunner : IExerciseRunner
             }
         }
 
-        // The worker is no longer trustworthy: it hung, crashed or ran out of memory. The next
-        // exercise gets a new one, started now so that it is ready by then.
+        // No message in time, or none at all any more: the worker hung, crashed or ran out of
+        // memory and is no longer trustworthy. The next exercise gets a new one, started now so
+        // that it is ready by then.
+        var failure = worker.OutputEnded || worker.HasExited
+            ? CrashCause.Explain(worker, _limits.MemoryBytes)
+            : $"timed out after {RunLimits.Describe(timeLimit)}. Look for a loop that never ends, or one that does far more work than the exercise needs";
         worker.Kill();
         worker.Dispose();
         _worker = StartWorker();
@@ -107,6 +101,9 @@ public sealed class WorkerRunner : IExerciseRunner
 
         _worker = null;
     }
+
+    private static WorkerMessage? Receive(WorkerProcess worker, TimeSpan left) =>
+        left > TimeSpan.Zero ? worker.Receive(left) : null;
 
     private Task<WorkerProcess> StartWorker() =>
         Task.Run(() => WorkerProcess.Start(_command ?? WorkerCommand.Locate(), _limits.MemoryBytes, StartTimeout));
