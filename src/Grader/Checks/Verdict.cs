@@ -24,6 +24,12 @@ public sealed record Verdict
     /// </summary>
     public string Details { get; init; } = "";
 
+    /// <summary>
+    /// The quantities the check compared with a threshold, such as held-out accuracy against 0.95:
+    /// the seed sweep (tools/SeedSweep) reads them to show how much room every correct solution has.
+    /// </summary>
+    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
+
     public static Verdict Pass(string message = "") => new(VerdictKind.Passed, message);
 
     public static Verdict Fail(string message) => new(VerdictKind.Failed, message);
@@ -35,6 +41,10 @@ public sealed record Verdict
         condition ? Pass(success) : Fail(failure);
 
     public Verdict WithDetails(string details) => this with { Details = details };
+
+    /// <summary>Records a quantity the check judged against a threshold (see <see cref="Measurements"/>).</summary>
+    public Verdict WithMeasurement(string name, double seen, double threshold, bool higherIsBetter) =>
+        this with { Measurements = [.. Measurements, new Measurement(name, seen, threshold, higherIsBetter)] };
 
     public Verdict WithCurve(string label, IEnumerable<double> values) =>
         this with { Curve = new Curve(label, [.. values]) };
@@ -49,3 +59,12 @@ public enum VerdictKind
 
 /// <summary>A labelled series of values, such as a loss curve.</summary>
 public sealed record Curve(string Label, IReadOnlyList<double> Values);
+
+/// <summary>
+/// A quantity a check compared with its threshold. <see cref="Margin"/> is how far the value is on
+/// the passing side (negative when it failed), in the quantity's own unit.
+/// </summary>
+public sealed record Measurement(string Name, double Seen, double Threshold, bool HigherIsBetter)
+{
+    public double Margin => HigherIsBetter ? Seen - Threshold : Threshold - Seen;
+}

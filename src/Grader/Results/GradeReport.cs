@@ -67,6 +67,10 @@ public sealed record CheckResult
     [JsonIgnore]
     public string Details { get; init; } = "";
 
+    /// <summary>What the check measured against its thresholds (for the seed sweep); not part of the JSON report.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
+
     /// <summary>What the learner's code printed during the check (shortened); not part of the JSON report.</summary>
     [JsonIgnore]
     public string Output { get; init; } = "";

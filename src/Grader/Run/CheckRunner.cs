@@ -68,7 +68,12 @@ internal static class CheckRunner
                 VerdictKind.Skipped => ResultStatus.Skipped,
                 _ => ResultStatus.Failed,
             };
-            return Outcome(check, status, verdict.Message, stopwatch) with { Curve = verdict.Curve, Details = verdict.Details };
+            return Outcome(check, status, verdict.Message, stopwatch) with
+            {
+                Curve = verdict.Curve,
+                Details = verdict.Details,
+                Measurements = verdict.Measurements,
+            };
         }
         catch (CheckFailedException failure)
         {

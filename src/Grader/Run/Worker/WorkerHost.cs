@@ -48,7 +48,7 @@ public static class WorkerHost
                 {
                     var text = printed.ToString();
                     var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.Curve, result.Details,
-                        text.Length > MaxOutputChars ? text[..MaxOutputChars] + "\n..." : text);
+                        text.Length > MaxOutputChars ? text[..MaxOutputChars] + "\n..." : text, result.Measurements);
                     Send(new WorkerMessage(WorkerMessageKind.Result, result.Id, wire));
                 });
             Send(new WorkerMessage(WorkerMessageKind.Finished));

@@ -67,4 +67,5 @@ internal sealed record WorkerMessage(WorkerMessageKind Kind, string? CheckId = n
 /// The part of a check result the worker reports. The grader rebuilds the full result from its
 /// own check definitions (points, name, visibility, seed), so a worker cannot change a score.
 /// </summary>
-internal sealed record WireResult(ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output);
+internal sealed record WireResult(
+    ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output, IReadOnlyList<Measurement>? Measurements = null);

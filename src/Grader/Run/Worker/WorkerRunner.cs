@@ -116,6 +116,7 @@ public sealed class WorkerRunner : IExerciseRunner
             Curve = wire.Curve is { } curve ? curve with { Values = [.. curve.Values.Take(10_000)] } : null,
             Details = Truncate(wire.Details, 2000),
             Output = Truncate(wire.Output, 8000),
+            Measurements = [.. (wire.Measurements ?? []).Take(32)],
         };
 
     private static List<CheckResult> Ordered(
