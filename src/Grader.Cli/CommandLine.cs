@@ -13,11 +13,13 @@ internal static class CommandLine
         grader: grade deep-learning exercises.
 
         Usage:
-          grader grade <submission-dir> [--exercise ID]... [--json FILE] [limits]
+          grader grade <submission-dir> [--exercise ID]... [--json FILE] [--teacher-view] [limits]
 
         <submission-dir>   a folder laid out like exercises/: one folder per exercise (01-perceptron/, ...)
         --exercise ID      grade only this exercise (repeatable), e.g. --exercise 01-perceptron
         --json FILE        also write the report as JSON (version 1) to FILE
+        --teacher-view     also show what learners do not see: hidden checks' full messages, printed
+                           output, details and curves (the JSON keeps them under "teacher")
 
         Limits (learner code runs in a separate worker process):
         --time-limit S     wall-clock seconds per exercise (default: twice the exercise's budget)
@@ -39,6 +41,9 @@ internal static class CommandLine
         public RunLimits Limits { get; init; } = RunLimits.Default;
 
         public bool InProcess { get; init; }
+
+        /// <summary>Show hidden checks' full text, for the teacher's eyes only.</summary>
+        public bool TeacherView { get; init; }
     }
 
     public sealed record BenchCompile(string Submission, IReadOnlyList<string> Exercises, int Repeats) : Command;
@@ -77,6 +82,7 @@ internal static class CommandLine
         string? json = null;
         var limits = RunLimits.Default;
         var inProcess = false;
+        var teacherView = false;
         var exercises = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -117,8 +123,11 @@ internal static class CommandLine
                 case "--in-process":
                     inProcess = true;
                     break;
+                case "--teacher-view":
+                    teacherView = true;
+                    break;
                 case var option when option.StartsWith('-'):
-                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --time-limit S, --memory-limit M and --in-process.");
+                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --teacher-view, --time-limit S, --memory-limit M and --in-process.");
                 default:
                     if (submission is not null)
                     {
@@ -132,7 +141,7 @@ internal static class CommandLine
 
         return submission is null
             ? new Invalid("which folder? e.g. `grader grade exercises`.")
-            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess };
+            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess, TeacherView = teacherView };
     }
 
     private static Command ParseBenchCompile(List<string> args)

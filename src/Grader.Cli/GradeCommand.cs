@@ -33,29 +33,29 @@ internal static class GradeCommand
                 ? () => new InProcessRunner(command.Limits)
                 : () => new WorkerRunner(command.Limits));
             var report = ProgressDisplay.Run(console, observer => grader.Grade(submission, command.Exercises, observer: observer));
-            ConsoleReport.Write(console, report);
+            ConsoleReport.Write(console, report, command.TeacherView);
             if (jsonPath is not null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
                 File.WriteAllText(jsonPath, ReportJson.Serialize(report));
-                console.MarkupLine($"[grey]JSON report written to {Markup.Escape(jsonPath)}[/]");
+                console.MarkupLine($"[grey]JSON report written to {Markup.Escape(SafeText.Clean(jsonPath))}[/]");
             }
 
             return 0;
         }
         catch (SubmissionException e)
         {
-            Console.Error.WriteLine($"grader: {e.Message}");
+            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
             return CommandLine.Usage;
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"grader: {e.Message}");
+            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
             return CommandLine.Usage;
         }
         catch (UnauthorizedAccessException e)
         {
-            Console.Error.WriteLine($"grader: {e.Message} Check the folder's permissions.");
+            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)} Check the folder's permissions.");
             return CommandLine.Usage;
         }
     }

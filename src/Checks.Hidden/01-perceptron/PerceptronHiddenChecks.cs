@@ -75,13 +75,27 @@ public sealed class PerceptronHiddenChecks : ICheckSource
             if (!same)
             {
                 return Verdict.Fail(
-                    $"with a cap of {cap} epochs, Train reported mistakes per epoch {Show.Integers(theirRun.MistakesPerEpoch)}, " +
-                    $"the reference {Show.Integers(ourRun.MistakesPerEpoch)} (converged {Show.Bool(theirRun.Converged)} vs {Show.Bool(ourRun.Converged)}). " +
+                    $"with a cap of {cap} epochs on separable data, Train's run differs from the reference's: {Difference(theirRun, ourRun)}. " +
                     "Visit the examples in the order given, count a mistake before updating, update after every example, " +
                     "and stop after the first epoch without mistakes or at the cap.");
             }
         }
 
         return Verdict.Pass();
+    }
+
+    /// <summary>Which part of two runs differs first, without the reference's numbers on the hidden data.</summary>
+    private static string Difference(PerceptronTraining theirs, PerceptronTraining ours)
+    {
+        var epoch = theirs.MistakesPerEpoch.Zip(ours.MistakesPerEpoch).TakeWhile(pair => pair.First == pair.Second).Count();
+        return epoch < Math.Min(theirs.MistakesPerEpoch.Length, ours.MistakesPerEpoch.Length)
+            ? $"the mistakes counted in epoch {epoch + 1} differ"
+            : theirs.MistakesPerEpoch.Length != ours.MistakesPerEpoch.Length
+                ? $"the mistakes agree for {epoch} epoch(s), then {(theirs.MistakesPerEpoch.Length < ours.MistakesPerEpoch.Length ? "yours stops early" : "yours goes on too long")}"
+                : theirs.Epochs != ours.Epochs
+                    ? $"the mistakes agree, but yours reports Epochs = {theirs.Epochs} for a run of {theirs.MistakesPerEpoch.Length} epoch(s)"
+                    : theirs.Converged != ours.Converged
+                        ? $"the mistakes agree, but yours reports Converged = {Show.Bool(theirs.Converged)}"
+                        : "the mistakes agree, but the final weights differ";
     }
 }

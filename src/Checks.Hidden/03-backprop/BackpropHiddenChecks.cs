@@ -71,6 +71,13 @@ public sealed class BackpropHiddenChecks : ICheckSource
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
+    /// <summary>
+    /// How far apart, relative to the reference: enough to tell a factor of two from rounding,
+    /// without the reference's value on hidden data (or a value of the learner's choosing) in full.
+    /// </summary>
+    private static string Gap(double seen, double expected) =>
+        Show.Number(Math.Abs(seen - expected) / Math.Max(1e-12, Math.Abs(expected)));
+
     private static bool Close(double seen, double expected, double relative) =>
         Math.Abs(seen - expected) <= 1e-12 + (relative * Math.Abs(expected));
 
@@ -127,7 +134,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
             if (!Close(seen, expected, 1e-9))
             {
                 return Verdict.Fail(
-                    $"Loss on {Size(parameters, examples)}: yours {Show.Precise(seen)}, the reference {Show.Precise(expected)}. " +
+                    $"Loss on {Size(parameters, examples)} differs from the reference's (relative difference {Gap(seen, expected)}). " +
                     "E is the mean over the examples of -y log o - (1 - y) log(1 - o), with o from Forward.");
             }
         }
@@ -157,8 +164,8 @@ public sealed class BackpropHiddenChecks : ICheckSource
             if (!Close(seen, expected, 1e-9))
             {
                 return Verdict.Fail(
-                    $"Loss where the output logits are large (tens to hundreds): yours {Show.Precise(seen)}, the reference " +
-                    $"{Show.Precise(expected)}. If loss-matches-reference passes, the trouble is the size of z: o rounds to exactly " +
+                    $"Loss where the output logits are large (tens to hundreds) differs from the reference's (relative difference " +
+                    $"{Gap(seen, expected)}{(double.IsFinite(seen) ? "" : $", yours is {Show.Number(seen)}")}). If loss-matches-reference passes, the trouble is the size of z: o rounds to exactly " +
                     "0 or 1 there, and log o or log(1 - o) breaks. Compute each example's loss from the logit z as " +
                     "max(z, 0) + log(1 + e^-|z|) - y z (see loss-saturated).");
             }
@@ -192,7 +199,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
                 {
                     return Verdict.Fail(
                         $"Backward on {Size(parameters, examples)}: the gradient entry for {entry.Parameter} differs from the reference " +
-                        $"(yours {Show.Precise(entry.Get(seen))}, reference {Show.Precise(entry.Get(expected))}). " +
+                        $"(relative difference {Gap(entry.Get(seen), entry.Get(expected))}). " +
                         "Follow the chain from the output: delta_o = (o - y) / N, dB2 = sum delta_o, dW2[j] = sum delta_o h_j, " +
                         "delta_j = delta_o W2[j] h_j (1 - h_j), dB1[j] = sum delta_j, dW1[j, i] = sum delta_j x_i.");
                 }

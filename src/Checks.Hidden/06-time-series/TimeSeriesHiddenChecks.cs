@@ -41,8 +41,8 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
             if (theirs.Count != ours.Count)
             {
                 return Verdict.Fail(
-                    $"MakeWindows on a series of {series.Length} values with L = {l}, H = {h} returned {theirs.Count} windows, expected " +
-                    $"{ours.Count} = max(0, length - L - H + 1).");
+                    $"MakeWindows on a series of {series.Length} values with L = {l}, H = {h} returned {theirs.Count} windows; a series " +
+                    "gives max(0, length - L - H + 1): one window for every start that leaves room for L inputs and H targets.");
             }
 
             for (var i = 0; i < ours.Count; i++)
@@ -84,7 +84,10 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
                 var windows = TimeSeriesChecks.ExpectWindows(mine, setup.InputLength, setup.Horizon, $"Prepare's {name} windows");
                 if (windows.Count != reference.Count)
                 {
-                    return Verdict.Fail($"{what}: {windows.Count} {name} windows, expected {reference.Count}.");
+                    return Verdict.Fail(
+                        $"{what}: {windows.Count} {name} windows, {(windows.Count < reference.Count ? "fewer" : "more")} than the reference. " +
+                        "Training windows come from the first floor(trainFraction * length) values alone; test windows start L values " +
+                        "before the split point c, so that the first test target is series[c].");
                 }
 
                 for (var i = 0; i < reference.Count; i++)

@@ -81,17 +81,27 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
-    /// <summary>Where two token lists first differ, without showing the hidden input itself.</summary>
+    /// <summary>
+    /// Where two token lists first differ and what kind of token the rule has there, without the
+    /// hidden input, the rule's tokens on it, or a token of the learner's choosing.
+    /// </summary>
     private static string FirstDifference(IReadOnlyList<string> theirs, IReadOnlyList<string> ours)
     {
         var index = theirs.Zip(ours).TakeWhile(pair => pair.First == pair.Second).Count();
         if (index == theirs.Count || index == ours.Count)
         {
-            return $"yours has {theirs.Count} tokens where the rule gives {ours.Count}, the first {index} the same";
+            return $"yours has {(theirs.Count < ours.Count ? "fewer" : "more")} tokens than the rule gives, the first {index} the same";
         }
 
-        return $"the first difference is at position {index}: yours \"{theirs[index]}\", the rule's \"{ours[index]}\"";
+        return $"the first difference is at position {index}, where the rule's token {Kind(ours[index])}";
     }
+
+    private static string Kind(string token) =>
+        token.Contains('\'') ? "is or holds an apostrophe"
+        : token.Any(char.IsDigit) ? "holds a digit"
+        : token.Any(c => c > 127) ? "holds a letter outside ASCII"
+        : token.Length > 0 && !token.Any(char.IsLetter) ? "is punctuation"
+        : "is a plain word";
 
     private static Verdict EncodePadMatchesReference(CheckContext context)
     {
@@ -147,7 +157,7 @@ public sealed class NlpHiddenChecks : ICheckSource
                 if (!pooled[i].All(v => v == 0))
                 {
                     return Verdict.Fail(
-                        $"a row of padding only pooled to {Show.Vector(pooled[i])}, expected zeros: with no real token there is nothing to " +
+                        $"a row of padding only pooled to {(pooled[i].All(double.IsFinite) ? "non-zero values" : "NaN")}, expected zeros: with no real token there is nothing to " +
                         "average. Divide by max(1, number of real tokens) so that the row gives 0 instead of 0/0 = NaN.");
                 }
 

@@ -5,10 +5,20 @@ using Spectre.Console;
 
 namespace Autograder.Grader.Reporting;
 
-/// <summary>The report a person reads in the terminal: per exercise a table of checks, then the total.</summary>
+/// <summary>
+/// The report a person reads in the terminal: per exercise a table of checks, then the total.
+/// Every learner-derived string is already clean (<see cref="SafeText"/>) and is escaped for
+/// Spectre's markup here, so it can neither style nor move anything.
+/// </summary>
 public static class ConsoleReport
 {
-    public static void Write(IAnsiConsole console, GradeReport report)
+    /// <param name="console">Where to write.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="teacherView">
+    /// Also show what only the teacher may see: a hidden check's full message, what the learner's
+    /// code printed, its details and curve (<c>grader grade --teacher-view</c>).
+    /// </param>
+    public static void Write(IAnsiConsole console, GradeReport report, bool teacherView = false)
     {
         foreach (var exercise in report.Exercises)
         {
@@ -30,7 +40,7 @@ public static class ConsoleReport
                     new Markup(Mark(check.Status)),
                     new Markup(Markup.Escape(Slug(check)) + (check.Visibility == Visibility.Hidden ? " [grey](hidden)[/]" : "")),
                     new Markup(Points(check.Score, check.MaxScore)),
-                    new Markup(Describe(check)));
+                    new Markup(Describe(check, teacherView)));
             }
 
             console.Write(table);
@@ -39,40 +49,52 @@ public static class ConsoleReport
         console.MarkupLine($"[bold]Total: {Points(report.Score, report.MaxScore)}[/]");
     }
 
-    private static string Describe(CheckResult check)
+    private static string Describe(CheckResult check, bool teacherView)
     {
-        var text = Markup.Escape(check.Status == ResultStatus.Passed && check.Message.Length == 0 ? check.Name : check.Message);
+        var view = teacherView ? Teachers(check) : Learners(check);
+        var text = Markup.Escape(check.Status == ResultStatus.Passed && view.Message.Length == 0 ? check.Name : view.Message);
         if (check.Status is ResultStatus.Failed or ResultStatus.Error)
         {
             text = $"[grey]{Markup.Escape(check.Name)}:[/] {text}";
         }
 
-        if (check.Details.Length > 0)
+        if (view.Details.Length > 0)
         {
-            text += $"\n[grey]{Markup.Escape(check.Details)}[/]";
+            text += $"\n[grey]{Markup.Escape(view.Details)}[/]";
         }
 
-        if (check.Status is ResultStatus.Failed or ResultStatus.Error && Printed(check) is { Length: > 0 } printed)
+        if (check.Status is ResultStatus.Failed or ResultStatus.Error && Printed(view.Output) is { Length: > 0 } printed)
         {
             text += $"\n[grey]your code printed:\n{Markup.Escape(printed)}[/]";
         }
 
-        if (check.Curve is { Values.Count: > 1 } curve)
+        if (view.Curve is { Values.Count: > 1 } curve)
         {
             text += $"\n[blue]{Markup.Escape(curve.Label)} {Sparkline.Draw(curve.Values)}[/] " +
                 $"[grey]{Show.Number(curve.Values[0])} → {Show.Number(curve.Values[^1])}[/]";
         }
 
+        if (teacherView && check.Visibility == Visibility.Hidden && check.FullMessage != check.Message)
+        {
+            text += $"\n[grey]the learner reads: {Markup.Escape(check.Message)}[/]";
+        }
+
         return text;
     }
 
-    /// <summary>The first lines the learner's code printed during the check, if any.</summary>
-    public static string Printed(CheckResult check, int lines = 6)
+    private static View Learners(CheckResult check) => new(check.Message, check.Details, check.Output, check.Curve);
+
+    private static View Teachers(CheckResult check) => new(check.FullMessage, check.TeacherDetails, check.TeacherOutput, check.TeacherCurve);
+
+    /// <summary>The first lines the learner's code printed during the check, if any: empty for a hidden check.</summary>
+    public static string Printed(CheckResult check, int lines = 6) => Printed(check.Output, lines);
+
+    private static string Printed(string output, int lines = 6)
     {
-        var all = check.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return all.Length <= lines
-            ? string.Join('\n', all)
-            : string.Join('\n', all.Take(lines)) + $"\n... ({all.Length - lines} more lines)";
+        const int Width = 200;
+        var all = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shown = string.Join('\n', all.Take(lines).Select(line => line.Length > Width ? line[..Width] + "..." : line));
+        return all.Length <= lines ? shown : shown + $"\n... ({all.Length - lines} more lines)";
     }
 
     private static string Slug(CheckResult check) => check.Id[(check.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
@@ -87,4 +109,6 @@ public static class ConsoleReport
 
     private static string Points(double score, double max) =>
         string.Create(CultureInfo.InvariantCulture, $"{score:0.##}/{max:0.##}");
+
+    private sealed record View(string Message, string Details, string Output, Curve? Curve);
 }

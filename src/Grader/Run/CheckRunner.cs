@@ -59,6 +59,25 @@ internal static class CheckRunner
 
     private static CheckResult Judge(CheckDefinition check, CheckContext context, Assembly submission, Stopwatch stopwatch)
     {
+        if (check.Visibility != Visibility.Hidden)
+        {
+            return Decide(check, context, submission, stopwatch);
+        }
+
+        using var witness = new ExceptionWitness(submission);
+        var result = Decide(check, context, submission, stopwatch);
+        if (result.Status is ResultStatus.Passed or ResultStatus.Skipped)
+        {
+            return result;
+        }
+
+        var learner = witness.Redact(result.Message);
+        return learner == result.Message ? result : result with { Message = learner, TeacherMessage = result.FullMessage };
+    }
+
+    private static CheckResult Decide(CheckDefinition check, CheckContext context, Assembly submission, Stopwatch stopwatch)
+    {
+        var hidden = check.Visibility == Visibility.Hidden;
         try
         {
             var verdict = check.Run(context);
@@ -89,12 +108,19 @@ internal static class CheckRunner
         }
         catch (Exception exception)
         {
-            return LearnerFault.Explain(exception, submission) is { } explanation
-                ? Outcome(check, ResultStatus.Failed, explanation, stopwatch)
-                : Outcome(check, ResultStatus.Error,
-                    $"the check itself failed ({LearnerFault.Unwrap(exception).GetType().Name}: {LearnerFault.Unwrap(exception).Message}). " +
-                    "This is a fault of the grader, not of your code: please tell your teacher.",
-                    stopwatch);
+            if (LearnerFault.Explain(exception, submission, hidden) is { } explanation)
+            {
+                return Outcome(check, ResultStatus.Failed, explanation.Message, stopwatch) with { TeacherMessage = explanation.TeacherMessage };
+            }
+
+            // No learner frame on the stack, yet learner code may have chosen the message (a value
+            // it returned that a check's call rejected): a hidden check names only the type.
+            var fault = LearnerFault.Unwrap(exception);
+            const string Blame = " This is a fault of the grader, not of your code: please tell your teacher.";
+            var full = $"the check itself failed ({fault.GetType().Name}: {LearnerFault.Shorten(LearnerFault.MessageOf(fault))}).{Blame}";
+            return hidden
+                ? Outcome(check, ResultStatus.Error, $"the check itself failed ({fault.GetType().Name}).{Blame}", stopwatch) with { TeacherMessage = full }
+                : Outcome(check, ResultStatus.Error, full, stopwatch);
         }
     }
 

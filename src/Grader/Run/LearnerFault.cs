@@ -9,8 +9,16 @@ namespace Autograder.Grader.Run;
 /// </summary>
 internal static class LearnerFault
 {
-    /// <summary>The message for the learner, or null when the exception did not pass through their code.</summary>
-    public static string? Explain(Exception exception, Assembly submission)
+    /// <summary>Longest part of an exception's message a report keeps.</summary>
+    public const int MaxMessageChars = 300;
+
+    /// <summary>
+    /// What the learner reads (<see cref="Explanation.Message"/>) and what the teacher reads, or
+    /// null when the exception did not pass through the learner's code. For a hidden check the
+    /// learner reads only the exception's type and where it was thrown: the message is the
+    /// learner's own text, and code can put a hidden check's inputs in it.
+    /// </summary>
+    public static Explanation? Explain(Exception exception, Assembly submission, bool hidden)
     {
         exception = Unwrap(exception);
         var frame = FirstLearnerFrame(exception, submission);
@@ -30,20 +38,41 @@ internal static class LearnerFault
         };
         if (exception is NotImplementedException)
         {
-            return $"not implemented yet: {name} still throws NotImplementedException{where}. " +
-                "Write its body (the exercise README explains the idea), then run the checks again.";
+            return new($"not implemented yet: {name} still throws NotImplementedException{where}. " +
+                "Write its body (the exercise README explains the idea), then run the checks again.", TeacherMessage: null);
         }
 
-        var message = exception.Message;
-        // libtorch appends its own C++ stack to its messages; a learner needs only the first part.
+        var full = $"{name} threw {exception.GetType().Name}{where}: {Shorten(MessageOf(exception))}";
+        return hidden
+            ? new($"{name} threw {exception.GetType().Name}{where}. A hidden check shows where the exception was thrown but not " +
+                "its message; the public checks (dotnet test) try the same method on inputs you can see.", full)
+            : new(full, TeacherMessage: null);
+    }
+
+    /// <summary>The first part of an exception's message: without libtorch's C++ stack, at most <see cref="MaxMessageChars"/> characters.</summary>
+    public static string Shorten(string message)
+    {
+        // libtorch appends its own C++ stack to its messages; a reader needs only the first part.
         var native = message.IndexOf("Exception raised from", StringComparison.Ordinal);
         if (native > 0)
         {
             message = message[..native].TrimEnd();
         }
 
-        message = message.Length > 300 ? message[..300] + "..." : message;
-        return $"{name} threw {exception.GetType().Name}{where}: {message}";
+        return message.Length > MaxMessageChars ? message[..MaxMessageChars] + "..." : message;
+    }
+
+    /// <summary>The exception's message; a learner's exception type can override Message with code that throws.</summary>
+    public static string MessageOf(Exception exception)
+    {
+        try
+        {
+            return exception.Message;
+        }
+        catch (Exception inner)
+        {
+            return $"(its Message threw {inner.GetType().Name})";
+        }
     }
 
     public static Exception Unwrap(Exception exception)
@@ -67,4 +96,8 @@ internal static class LearnerFault
         var line = frame.GetFileLineNumber();
         return string.IsNullOrEmpty(file) || line <= 0 ? "" : $" ({file} line {line})";
     }
+
+    /// <param name="Message">What the learner reads.</param>
+    /// <param name="TeacherMessage">The full text when it differs, else null.</param>
+    internal sealed record Explanation(string Message, string? TeacherMessage);
 }
