@@ -112,7 +112,7 @@ public sealed class HiddenMeansHiddenTests
     [Test]
     public void An_exception_type_of_the_learner_s_own_leaves_only_its_name_in_a_hidden_check()
     {
-        // Its Message can say one thing when it is thrown and another when a check quotes it.
+        // Its Message can say something else at every read, so no remembered text would match the quote.
         var check = Exercise.Check("quotes-own", "quotes a caught exception", 1, 0, context =>
         {
             try
@@ -127,7 +127,7 @@ public sealed class HiddenMeansHiddenTests
         }, Visibility.Hidden);
 
         var result = RunAgainst(check, "throw new Shifty();",
-            "public sealed class Shifty : Exception { private int _reads; public override string Message => _reads++ == 0 ? \"harmless\" : \"" + Secret + "\"; }");
+            "public sealed class Shifty : Exception { private int _reads; public override string Message => \"" + Secret + "-\" + _reads++; }");
 
         Assert.That(result.Message, Does.StartWith("failed after your code raised an exception of its own type, Shifty."));
         Assert.That(result.Message, Does.Not.Contain(Secret));
