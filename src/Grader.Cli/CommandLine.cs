@@ -18,6 +18,9 @@ internal static class CommandLine
         <submission-dir>   a folder laid out like exercises/: one folder per exercise (01-perceptron/, ...)
         --exercise ID      grade only this exercise (repeatable), e.g. --exercise 01-perceptron
         --json FILE        also write the report as JSON (version 1) to FILE
+        --course-secret F  the course secret hidden checks draw their seeds from (default: the
+                           environment variable AUTOGRADER_COURSE_SECRET, else
+                           .autograder/course-secret in the course, made on first use)
 
         Limits (learner code runs in a separate worker process):
         --time-limit S     wall-clock seconds per exercise (default: twice the exercise's budget)
@@ -39,6 +42,9 @@ internal static class CommandLine
         public RunLimits Limits { get; init; } = RunLimits.Default;
 
         public bool InProcess { get; init; }
+
+        /// <summary>--course-secret FILE; null for the environment variable or the course's own file.</summary>
+        public string? CourseSecret { get; init; }
     }
 
     public sealed record BenchCompile(string Submission, IReadOnlyList<string> Exercises, int Repeats) : Command;
@@ -77,6 +83,7 @@ internal static class CommandLine
         string? json = null;
         var limits = RunLimits.Default;
         var inProcess = false;
+        string? courseSecret = null;
         var exercises = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -117,8 +124,16 @@ internal static class CommandLine
                 case "--in-process":
                     inProcess = true;
                     break;
+                case "--course-secret":
+                    if (++i >= args.Count)
+                    {
+                        return new Invalid("--course-secret needs a file name, e.g. --course-secret ~/backup/course-secret.");
+                    }
+
+                    courseSecret = args[i];
+                    break;
                 case var option when option.StartsWith('-'):
-                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --time-limit S, --memory-limit M and --in-process.");
+                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --time-limit S, --memory-limit M, --in-process and --course-secret FILE.");
                 default:
                     if (submission is not null)
                     {
@@ -132,7 +147,7 @@ internal static class CommandLine
 
         return submission is null
             ? new Invalid("which folder? e.g. `grader grade exercises`.")
-            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess };
+            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess, CourseSecret = courseSecret };
     }
 
     private static Command ParseBenchCompile(List<string> args)
