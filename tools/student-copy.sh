@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the learners' copy of the course in a new folder: everything tracked by git except the
-# solutions, the hidden checks, the grader's own tests (which need both) and the teacher's
+# solutions, the hidden checks, the grader's own tests and the mutation tool (which need both) and the teacher's
 # `.autograder/` folder (the course secret hidden seeds derive from). In that copy `dotnet test`
 # grades exercises/, and no oracle and no secret exists in any form, source or compiled.
 set -euo pipefail
@@ -21,14 +21,15 @@ out=$(cd "$out" && pwd)
 
 cd "$root"
 git ls-files --cached --others --exclude-standard -z \
-  | grep -zv -E '^(solutions/|src/Checks\.Hidden/|tests/Grader\.Tests/|tools/student-copy\.sh$|\.ci/|\.autograder/)' \
+  | grep -zv -E '^(solutions/|src/Checks\.Hidden/|tests/Grader\.Tests/|tools/student-copy\.sh$|tools/Mutate/|\.ci/|\.autograder/)' \
   | xargs -0 cp --parents -t "$out"
 
 cd "$out"
 dotnet sln Autograder.sln remove \
   solutions/Autograder.Solutions.csproj \
   src/Checks.Hidden/Autograder.Checks.Hidden.csproj \
-  tests/Grader.Tests/Autograder.Grader.Tests.csproj >/dev/null
+  tests/Grader.Tests/Autograder.Grader.Tests.csproj \
+  tools/Mutate/Autograder.Mutate.csproj >/dev/null
 
 # The grader's project file names the hidden checks only under an Exists() condition; code and
 # the solution file must not name them at all, and neither folder may exist.
