@@ -145,6 +145,18 @@ public sealed class CourseSecretTests
     }
 
     [Test]
+    public void A_seed_for_a_purpose_is_stable_and_differs_by_purpose_and_seed()
+    {
+        static CheckContext Context(int seed) => new(typeof(CourseSecretTests).Assembly, "99-probe", seed, CancellationToken.None);
+
+        Assert.That(Context(5).SeedFor("learner"), Is.EqualTo(Context(5).SeedFor("learner")));
+        Assert.That(Context(5).SeedFor("learner"), Is.Not.EqualTo(Context(5).SeedFor("test-data")));
+        Assert.That(Context(5).SeedFor("learner"), Is.Not.EqualTo(Context(6).SeedFor("learner")));
+        Assert.That(Context(5).SeedFor("learner"), Is.Not.AnyOf(4, 5, 6), "not a neighbour of the seed");
+        Assert.That(Enumerable.Range(0, 100).Select(seed => Context(seed).SeedFor("x")), Has.All.GreaterThanOrEqualTo(0));
+    }
+
+    [Test]
     public void Grade_takes_a_course_secret_file()
     {
         var command = CommandLine.Parse(["grade", "subs", "--course-secret", "backup/secret"]);
