@@ -54,7 +54,7 @@ public sealed class SecretSeedGradingTests
         var exercise = new ExerciseSpec { Id = "99-probe", Title = "probe" };
         var checks = new[]
         {
-            exercise.Check("tells-seed", "says its seed", 1, 5, context => Verdict.Fail($"failed on the data of seed {context.Seed}."), Visibility.Hidden),
+            exercise.Check("tells-seed", "says its seed", 1, 5, context => Verdict.Fail($"failed on the data of seed {context.Seed}, then {context.Seed + 29}, in 1000 epochs."), Visibility.Hidden),
             exercise.Check("tells-seed-publicly", "says its seed", 1, 6, context => Verdict.Fail($"failed on seed {context.Seed}."), Visibility.Visible),
         };
         var catalog = new CheckCatalog([new Probe(exercise, checks)]);
@@ -67,7 +67,7 @@ public sealed class SecretSeedGradingTests
 
         var results = report.Exercises.Single().Checks.ToDictionary(check => check.Id);
         var derived = Course.Seeds.Resolve(checks[0]).Seed;
-        Assert.That(results["99-probe/tells-seed"].Message, Is.EqualTo("failed on the data of seed (a hidden seed)."));
+        Assert.That(results["99-probe/tells-seed"].Message, Is.EqualTo("failed on the data of seed (a hidden seed), then (a hidden seed), in 1000 epochs."));
         Assert.That(results["99-probe/tells-seed"].Seed, Is.EqualTo(5));
         Assert.That(ReportJson.Serialize(report), Does.Not.Contain(derived.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(results["99-probe/tells-seed-publicly"].Message, Is.EqualTo("failed on seed 6."), "a visible check's seed is public");
