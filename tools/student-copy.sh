@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the learners' copy of the course in a new folder: everything tracked by git except the
-# solutions, the hidden checks and the grader's own tests (which need both). In that copy
-# `dotnet test` grades exercises/, and no oracle exists in any form, source or compiled.
+# solutions, the hidden checks, the grader's own tests and the mutation tool (which need both) and the teacher's
+# `.autograder/` folder (the course secret hidden seeds derive from). In that copy `dotnet test`
+# grades exercises/, and no oracle and no secret exists in any form, source or compiled.
 set -euo pipefail
 
 out=${1:-}
@@ -20,21 +21,30 @@ out=$(cd "$out" && pwd)
 
 cd "$root"
 git ls-files --cached --others --exclude-standard -z \
-  | grep -zv -E '^(solutions/|src/Checks\.Hidden/|tests/Grader\.Tests/|tools/student-copy\.sh$|\.ci/)' \
+  | grep -zv -E '^(solutions/|src/Checks\.Hidden/|tests/Grader\.Tests/|tools/student-copy\.sh$|tools/Mutate/|\.ci/|\.autograder/)' \
   | xargs -0 cp --parents -t "$out"
 
 cd "$out"
 dotnet sln Autograder.sln remove \
   solutions/Autograder.Solutions.csproj \
   src/Checks.Hidden/Autograder.Checks.Hidden.csproj \
-  tests/Grader.Tests/Autograder.Grader.Tests.csproj >/dev/null
+  tests/Grader.Tests/Autograder.Grader.Tests.csproj \
+  tools/Mutate/Autograder.Mutate.csproj >/dev/null
 
 # The grader's project file names the hidden checks only under an Exists() condition; code and
 # the solution file must not name them at all, and neither folder may exist.
 leaks=$(grep -rlE 'Checks\.Hidden|Autograder\.Solutions|using Oracle' --include='*.cs' --include='*.sln' . || true)
-for folder in solutions src/Checks.Hidden; do
+for folder in solutions src/Checks.Hidden .autograder; do
   if [ -e "$folder" ]; then leaks="$leaks $folder/"; fi
 done
+# Nor may any file hold the course secret (64 hex digits), whatever its name.
+if [ -f "$root/.autograder/course-secret" ]; then
+  key=$(tr -d '[:space:]' < "$root/.autograder/course-secret")
+  if [ -n "$key" ]; then
+    holders=$(grep -rliF -e "$key" . || true)
+    if [ -n "$holders" ]; then leaks="$leaks $holders"; fi
+  fi
+fi
 if [ -n "$leaks" ]; then
   echo "student-copy: these files still point at solutions or hidden checks:" >&2
   echo "$leaks" >&2

@@ -20,6 +20,9 @@ internal static class CommandLine
         --json FILE        also write the report as JSON (version 1) to FILE
         --teacher-view     also show what learners do not see: hidden checks' full messages, printed
                            output, details and curves (the JSON keeps them under "teacher")
+        --course-secret F  the course secret hidden checks draw their seeds from (default: the
+                           environment variable AUTOGRADER_COURSE_SECRET, else
+                           .autograder/course-secret in the course, made on first use)
 
         Limits (learner code runs in a separate worker process):
         --time-limit S     wall-clock seconds per exercise (default: twice the exercise's budget)
@@ -44,6 +47,8 @@ internal static class CommandLine
 
         /// <summary>Show hidden checks' full text, for the teacher's eyes only.</summary>
         public bool TeacherView { get; init; }
+        /// <summary>--course-secret FILE; null for the environment variable or the course's own file.</summary>
+        public string? CourseSecret { get; init; }
     }
 
     public sealed record BenchCompile(string Submission, IReadOnlyList<string> Exercises, int Repeats) : Command;
@@ -83,6 +88,7 @@ internal static class CommandLine
         var limits = RunLimits.Default;
         var inProcess = false;
         var teacherView = false;
+        string? courseSecret = null;
         var exercises = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -126,8 +132,16 @@ internal static class CommandLine
                 case "--teacher-view":
                     teacherView = true;
                     break;
+                case "--course-secret":
+                    if (++i >= args.Count)
+                    {
+                        return new Invalid("--course-secret needs a file name, e.g. --course-secret ~/backup/course-secret.");
+                    }
+
+                    courseSecret = args[i];
+                    break;
                 case var option when option.StartsWith('-'):
-                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --teacher-view, --time-limit S, --memory-limit M and --in-process.");
+                    return new Invalid($"unknown option '{option}'. Options are --exercise ID, --json FILE, --time-limit S, --memory-limit M, --teacher-view, --in-process and --course-secret FILE.");
                 default:
                     if (submission is not null)
                     {
@@ -141,7 +155,7 @@ internal static class CommandLine
 
         return submission is null
             ? new Invalid("which folder? e.g. `grader grade exercises`.")
-            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess, TeacherView = teacherView };
+            : new Grade(submission, exercises, json) { Limits = limits, InProcess = inProcess, TeacherView = teacherView, CourseSecret = courseSecret };
     }
 
     private static Command ParseBenchCompile(List<string> args)

@@ -29,9 +29,15 @@ internal static class GradeCommand
                 throw new SubmissionException($"--json {command.JsonPath} is a folder; give a file name, e.g. {command.JsonPath}/report.json.");
             }
 
-            var grader = new SubmissionGrader(CheckCatalog.FromBaseDirectory(), command.InProcess
+            var catalog = CheckCatalog.FromBaseDirectory();
+            // Read before grading starts, so a missing or broken secret stops the run with its
+            // message; a grader without hidden checks (the student copy) never needs one.
+            var seeds = catalog.AllChecks.Any(check => check.Visibility == Visibility.Hidden)
+                ? new SeedResolver(CourseSecret.ForThisCourse(command.CourseSecret))
+                : SeedResolver.Declared;
+            var grader = new SubmissionGrader(catalog, command.InProcess
                 ? () => new InProcessRunner(command.Limits)
-                : () => new WorkerRunner(command.Limits));
+                : () => new WorkerRunner(command.Limits), seeds);
             var report = ProgressDisplay.Run(console, observer => grader.Grade(submission, command.Exercises, observer: observer));
             ConsoleReport.Write(console, report, command.TeacherView);
             if (jsonPath is not null)
@@ -42,6 +48,11 @@ internal static class GradeCommand
             }
 
             return 0;
+        }
+        catch (CourseSecretException e)
+        {
+            Console.Error.WriteLine($"grader: {e.Message}");
+            return CommandLine.Usage;
         }
         catch (SubmissionException e)
         {

@@ -26,6 +26,20 @@ public sealed class CheckContext(Assembly submission, string exerciseFolder, int
     public SeededRandom Random(int stream = 0) => new(unchecked(Seed + (stream * 7919)));
 
     /// <summary>
+    /// A seed for one purpose (say "learner" or "test-data"), derived one-way from
+    /// <see cref="Seed"/> (the first 31 bits of SHA-256 of "seed:purpose"). Learner code handed
+    /// one of these cannot compute <see cref="Seed"/> or another purpose's seed short of trying
+    /// all 2^31 seeds, far beyond a check's time limit; with <c>Seed + 1</c> it could. A hidden
+    /// check hands learner code a seed from here, never <see cref="Seed"/> itself.
+    /// </summary>
+    public int SeedFor(string purpose)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + purpose));
+        return (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash) >> 1);
+    }
+
+    /// <summary>
     /// A new instance of the learner's class that implements <typeparamref name="TContract"/>.
     /// </summary>
     /// <exception cref="CheckFailedException">No class, or more than one, implements it.</exception>

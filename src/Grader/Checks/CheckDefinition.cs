@@ -21,6 +21,16 @@ public sealed record CheckDefinition
     /// <summary>Seed of everything random in the check: data, initial weights, sampling.</summary>
     public required int Seed { get; init; }
 
+    /// <summary>
+    /// Set when <see cref="Seed"/> was derived from the course secret (<see cref="SeedResolver"/>):
+    /// the seed the check declares and documents. Reports show this one, never the derived seed,
+    /// so that no report hands learner code the seed of hidden data.
+    /// </summary>
+    public int? DeclaredSeed { get; init; }
+
+    /// <summary>The seed reports show: the declared one.</summary>
+    public int ReportedSeed => DeclaredSeed ?? Seed;
+
     public required Func<CheckContext, Verdict> Run { get; init; }
 
     public string Id => $"{ExerciseId}/{Slug}";

@@ -7,8 +7,12 @@ namespace Autograder.Grader.Pipeline;
 /// <summary>Grades the exercises of one submission, one after another, into a report.</summary>
 /// <param name="catalog">The exercises and checks.</param>
 /// <param name="runners">Makes the runner for one submission (a worker process, normally).</param>
-public sealed class SubmissionGrader(CheckCatalog catalog, Func<IExerciseRunner> runners)
+/// <param name="seeds">Gives hidden checks their seeds from the course secret. The CLI always
+/// passes one; without it every check keeps its declared seed (<see cref="SeedResolver.Declared"/>).</param>
+public sealed class SubmissionGrader(CheckCatalog catalog, Func<IExerciseRunner> runners, SeedResolver? seeds = null)
 {
+    private readonly SeedResolver _seeds = seeds ?? SeedResolver.Declared;
+
     /// <param name="submission">The learner's files.</param>
     /// <param name="exerciseIds">Exercises to grade; empty for every exercise the catalog knows.</param>
     /// <param name="visibleOnly">Run only the checks learners can see (their own <c>dotnet test</c>).</param>
@@ -25,9 +29,11 @@ public sealed class SubmissionGrader(CheckCatalog catalog, Func<IExerciseRunner>
         {
             var checks = catalog.ChecksOf(exercise.Id)
                 .Where(check => !visibleOnly || check.Visibility == Visibility.Visible)
+                .Select(_seeds.Resolve)
                 .ToList();
             observer?.ExerciseStarted(exercise, checks.Count);
             var result = ExerciseGrader.Grade(exercise, submission.Exercises.GetValueOrDefault(exercise.Id), checks, runner, observer);
+            result = DerivedSeeds.Redact(result, checks);
             observer?.ExerciseFinished(result);
             results.Add(result);
         }

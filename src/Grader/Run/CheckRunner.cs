@@ -133,7 +133,7 @@ internal static class CheckRunner
         Score = status == ResultStatus.Passed ? check.Points : 0,
         MaxScore = status == ResultStatus.Skipped ? 0 : check.Points,
         Message = message,
-        Seed = check.Seed,
+        Seed = check.ReportedSeed,
         DurationMs = stopwatch?.ElapsedMilliseconds ?? 0,
     };
 }

@@ -19,8 +19,18 @@ internal static class Course
     public static IReadOnlyList<Assembly> CheckAssemblies =>
         [typeof(PerceptronChecks).Assembly, typeof(PerceptronHiddenChecks).Assembly];
 
-    /// <summary>The grader as the CLI runs it: learner code in a worker process.</summary>
-    public static SubmissionGrader Grader(RunLimits? limits = null) => new(Catalog, () => new WorkerRunner(limits));
+    /// <summary>
+    /// A fixed course secret for the tests, so that hidden seeds (and golden scenarios) do not
+    /// depend on the machine's own .autograder/course-secret.
+    /// </summary>
+    public static readonly CourseSecret TestSecret =
+        CourseSecret.Parse("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "the tests' fixed secret");
+
+    /// <summary>Hidden seeds as the teacher's grader derives them, from <see cref="TestSecret"/>.</summary>
+    public static readonly SeedResolver Seeds = new(TestSecret);
+
+    /// <summary>The grader as the CLI runs it: learner code in a worker process, hidden seeds from <see cref="TestSecret"/>.</summary>
+    public static SubmissionGrader Grader(RunLimits? limits = null) => new(Catalog, () => new WorkerRunner(limits), Seeds);
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 

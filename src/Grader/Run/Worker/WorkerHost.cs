@@ -37,7 +37,7 @@ public static class WorkerHost
                 exercise,
                 request.Image,
                 request.Symbols,
-                [.. request.CheckIds.Select(id => byId[id])],
+                [.. request.CheckIds.Select((id, i) => byId[id] with { Seed = request.Seeds[i] })],
                 TimeSpan.FromMilliseconds(request.TimeLimitMs),
                 onStarted: check =>
                 {

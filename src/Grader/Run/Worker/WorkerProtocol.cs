@@ -49,8 +49,12 @@ internal static class WorkerProtocol
 /// </summary>
 internal sealed record WorkerHello(string Secret, int GraderProcessId);
 
-/// <summary>Run these checks of this exercise on this compiled image.</summary>
-internal sealed record RunRequest(string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs);
+/// <summary>
+/// Run these checks of this exercise on this compiled image. <c>Seeds</c>, parallel to
+/// <c>CheckIds</c>, are the seeds the grader resolved (hidden ones derived from the course
+/// secret, which the worker never reads).
+/// </summary>
+internal sealed record RunRequest(string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs, int[] Seeds);
 
 internal enum WorkerMessageKind
 {

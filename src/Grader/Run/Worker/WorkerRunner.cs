@@ -45,7 +45,7 @@ public sealed class WorkerRunner : IExerciseRunner
         }
 
         worker.Send(new RunRequest(exercise.Id, [.. checks.Select(check => check.Id)], compiled.Image, compiled.Symbols,
-            (long)timeLimit.TotalMilliseconds));
+            (long)timeLimit.TotalMilliseconds, [.. checks.Select(check => check.Seed)]));
 
         var byId = checks.ToDictionary(check => check.Id);
         var results = new Dictionary<string, CheckResult>();
