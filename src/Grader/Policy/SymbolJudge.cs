@@ -16,8 +16,23 @@ internal sealed class SymbolJudge(Compilation compilation, IReadOnlyList<BannedA
     private const string NativeHandles =
         "native handles and pointers are not allowed in a submission: work with tensors and modules, not the memory behind them.";
 
+    // The same few hundred symbols (Tensor, forward, Math.Exp) come back on every line; matching
+    // one against every pattern builds names, so each is judged once.
+    private readonly Dictionary<ISymbol, (string? Api, string Reason)?> _verdicts = new(SymbolEqualityComparer.Default);
+
     /// <summary>The reason <paramref name="symbol"/> may not be used, and the API to name when it is not the symbol itself.</summary>
     public (string? Api, string Reason)? Verdict(ISymbol symbol)
+    {
+        if (!_verdicts.TryGetValue(symbol, out var verdict))
+        {
+            verdict = Judge(symbol);
+            _verdicts[symbol] = verdict;
+        }
+
+        return verdict;
+    }
+
+    private (string? Api, string Reason)? Judge(ISymbol symbol)
     {
         if (exerciseBans.FirstOrDefault(ban => ban.Matches(symbol)) is { } ban)
         {
