@@ -27,23 +27,30 @@ public static class ExerciseGrader
         var compiled = SubmissionCompiler.Compile($"Submission.{exercise.Id}", files);
         if (compiled is CompileResult.Failure failure)
         {
-            return ExerciseScorer.Unrunnable(exercise, checks,
-                $"does not compile ({Plural(failure.Errors.Count, "error")}). Fix these, then run again:\n" +
-                string.Join('\n', failure.Errors.Take(20)),
-                "not run: the exercise does not compile.");
+            // An API outside the course's reference set is a compile error; the learner is told which API and why.
+            var diagnosis = UnavailableApis.Diagnose(files, failure.Errors, exercise.Bans, exercise.BannedLiterals);
+            return diagnosis.Violations.Count > 0
+                ? Refused(exercise, checks, diagnosis.Violations)
+                : ExerciseScorer.Unrunnable(exercise, checks,
+                    $"does not compile ({Plural(diagnosis.Errors.Count, "error")}). Fix these, then run again:\n" +
+                    string.Join('\n', diagnosis.Errors.Take(20)),
+                    "not run: the exercise does not compile.");
         }
 
         var success = (CompileResult.Success)compiled;
         var violations = ApiPolicy.Check(success.Compilation, exercise.Bans, exercise.BannedLiterals);
         if (violations.Count > 0)
         {
-            return ExerciseScorer.Unrunnable(exercise, checks,
-                $"uses {Plural(violations.Count, "API")} this exercise does not allow:\n" + string.Join('\n', violations),
-                "not run: the exercise uses an API it may not use.");
+            return Refused(exercise, checks, violations);
         }
 
         return ExerciseScorer.Score(exercise, runner.Run(exercise, success, checks, observer));
     }
+
+    private static ExerciseResult Refused(ExerciseSpec exercise, IReadOnlyList<CheckDefinition> checks, IReadOnlyList<PolicyViolation> violations) =>
+        ExerciseScorer.Unrunnable(exercise, checks,
+            $"uses {Plural(violations.Count, "API")} this exercise does not allow:\n" + string.Join('\n', violations),
+            "not run: the exercise uses an API it may not use.");
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -5,24 +5,37 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Autograder.Grader.Policy;
 
 /// <summary>
-/// Walks the semantic model of a compiled submission and reports every use of a banned API:
-/// every name, constructor call and attribute is resolved to its symbol, so aliases,
-/// <c>using static</c>, <c>var</c> and extension methods cannot hide what is called.
+/// Walks the semantic model of a compiled submission and reports every use of an API it may not
+/// use. Every name, constructor call, attribute, operator, conversion, <c>foreach</c>,
+/// deconstruction and query clause is resolved to its symbol, so aliases, <c>using static</c>,
+/// <c>var</c>, extension methods and method groups cannot hide what is called; a name is also
+/// judged by the type of the value it gives. Each symbol must lie in the learner's own code or in
+/// <see cref="AllowedApis"/>, and must not be denied by the exercise or by <see cref="GlobalBans"/>.
+/// Syntax the semantic model does not show as a symbol (unsafe code, <c>extern</c>, undocumented
+/// keywords, <c>#line</c>, finalisers, <c>async</c>) has rules of its own in <see cref="SyntaxRules"/>.
 /// </summary>
-public static partial class ApiPolicy
+public static class ApiPolicy
 {
     public static IReadOnlyList<PolicyViolation> Check(
         Compilation compilation, IReadOnlyList<BannedApi> exerciseBans, IReadOnlyList<BannedLiteral>? bannedLiterals = null)
     {
         bannedLiterals ??= [];
+        var judge = new SymbolJudge(compilation, exerciseBans);
         // Each found violation with its rank: a member ("File.ReadAllText") says more than its
         // type ("File") or namespace, so it is the one reported for its line.
         var violations = new List<(PolicyViolation Violation, int Rank)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
-            // Using directives only name things; what counts is what the code then uses.
-            foreach (var node in tree.GetRoot().DescendantNodes(descendIntoChildren: node => node is not UsingDirectiveSyntax))
+            var root = tree.GetRoot();
+            foreach (var directive in SyntaxRules.HiddenLocations(root))
+            {
+                violations.Add((At(directive.Node, directive.Api, directive.Reason), 2));
+            }
+
+            // Using directives only name things; what counts is what the code then uses. The
+            // argument of nameof is only a name: nothing runs.
+            foreach (var node in root.DescendantNodes(descendIntoChildren: node => node is not UsingDirectiveSyntax && !IsNameOfArgument(node, model)))
             {
                 if (node is UsingDirectiveSyntax)
                 {
@@ -35,13 +48,13 @@ public static partial class ApiPolicy
                     continue;
                 }
 
-                if (SyntaxViolation(node) is { } reason)
+                if (SyntaxRules.Violation(node) is { } syntax)
                 {
-                    violations.Add((At(node, reason.Api, reason.Reason), 2));
+                    violations.Add((At(node, syntax.Api, syntax.Reason), 2));
                     continue;
                 }
 
-                if (SemanticViolation(node, model, exerciseBans) is { } semantic)
+                if (SemanticViolation(node, model, judge) is { } semantic)
                 {
                     violations.Add((At(node, semantic.Api, semantic.Reason), 2));
                     continue;
@@ -49,10 +62,10 @@ public static partial class ApiPolicy
 
                 foreach (var (used, matched) in SymbolsUsedBy(node, model))
                 {
-                    if (BanOf(matched, exerciseBans) is { } ban)
+                    if (judge.Verdict(matched) is { } verdict)
                     {
-                        var api = ReferenceEquals(used, matched) ? Describe(used) : $"{Describe(used)} (gives a {Describe(matched)})";
-                        violations.Add((At(node, api, ban.Reason), used is INamedTypeSymbol or INamespaceSymbol ? 1 : 2));
+                        var api = verdict.Api ?? (ReferenceEquals(used, matched) ? Describe(used) : $"{Describe(used)} (gives a {Describe(matched)})");
+                        violations.Add((At(node, api, verdict.Reason), used is ITypeSymbol or INamespaceSymbol ? 1 : 2));
                         break;
                     }
                 }
@@ -62,50 +75,47 @@ public static partial class ApiPolicy
         // One report per reason and line: `File.ReadAllText` is one use, not two (type and member).
         return [.. violations
             .GroupBy(found => (found.Violation.File, found.Violation.Line, found.Violation.Reason))
-            .Select(group => group.OrderByDescending(found => found.Rank).First().Violation)
+            .Select(group => group.OrderByDescending(found => found.Rank).ThenBy(found => found.Violation.Column).First().Violation)
             .OrderBy(violation => violation.File, StringComparer.Ordinal)
             .ThenBy(violation => violation.Line)
             .ThenBy(violation => violation.Column)];
     }
 
-    /// <summary>The exercise's own bans first, then the global ones unless the API is on the allowed list.</summary>
-    private static BannedApi? BanOf(ISymbol symbol, IReadOnlyList<BannedApi> exerciseBans) =>
-        exerciseBans.FirstOrDefault(ban => ban.Matches(symbol))
-        ?? (GlobalBans.Allowed.Any(pattern => ApiPattern.Matches(pattern, symbol))
-            ? null
-            : GlobalBans.All.FirstOrDefault(ban => ban.Matches(symbol)));
-
-    private const string FilePathReason =
-        "this call takes a file path, and files are out of reach in a submission: the checks pass your code what it needs (a stream, where an exercise saves weights).";
+    private static bool IsNameOfArgument(SyntaxNode node, SemanticModel model) =>
+        node is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } } invocation }
+        && model.GetSymbolInfo(invocation.Expression).Symbol is null
+        && model.GetConstantValue(invocation).HasValue;
 
     /// <summary>
-    /// Rules that need the semantic model but no ban list: <c>dynamic</c> (it binds through
-    /// reflection at run time), and any call with a string parameter named like a file path,
-    /// which catches file access through libraries (<c>Module.save(string location)</c>).
+    /// Rules that need the semantic model but no symbol list: <c>dynamic</c> (it binds through
+    /// reflection at run time), and assignments to static state of types that are not the
+    /// learner's (a process-wide default outlives the check: it reached the next exercise once).
     /// </summary>
-    private static (string Api, string Reason)? SemanticViolation(SyntaxNode node, SemanticModel model, IReadOnlyList<BannedApi> exerciseBans)
+    private static (string Api, string Reason)? SemanticViolation(SyntaxNode node, SemanticModel model, SymbolJudge judge)
     {
         if (node is IdentifierNameSyntax { Identifier.Text: "dynamic" } && model.GetSymbolInfo(node).Symbol is IDynamicTypeSymbol)
         {
             return ("dynamic", "dynamic is not allowed in a submission: it finds members by reflection while the program runs. Use the real types.");
         }
 
-        if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
-            && model.GetSymbolInfo(node).Symbol is IMethodSymbol method
-            && BanOf(method, exerciseBans) is null
-            && method.Parameters.FirstOrDefault(IsFilePath) is { } parameter)
+        var target = node switch
         {
-            return ($"{Describe(method)}({parameter.Name})", FilePathReason);
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression) => unary.Operand,
+            PostfixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PostIncrementExpression) || unary.IsKind(SyntaxKind.PostDecrementExpression) => unary.Operand,
+            ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword) => argument.Expression,
+            RefExpressionSyntax reference => reference.Expression,
+            _ => null,
+        };
+        if (target is not null
+            && model.GetSymbolInfo(target).Symbol is { IsStatic: true } state and (IFieldSymbol or IPropertySymbol or IEventSymbol)
+            && !judge.IsOwn(state))
+        {
+            return (Describe(state), SymbolJudge.ProcessWide);
         }
 
         return null;
     }
-
-    private static bool IsFilePath(IParameterSymbol parameter) =>
-        parameter.Type.SpecialType == SpecialType.System_String && FilePathName().IsMatch(parameter.Name);
-
-    [System.Text.RegularExpressions.GeneratedRegex("^(path|[a-z]+Path|file|file[A-Z][A-Za-z]*|filename|[a-z]+File|location|directory|dir|folder|url|uri)$")]
-    private static partial System.Text.RegularExpressions.Regex FilePathName();
 
     private static BannedLiteral? LiteralViolation(SyntaxNode node, IReadOnlyList<BannedLiteral> bannedLiterals)
     {
@@ -118,26 +128,22 @@ public static partial class ApiPolicy
         return text is null ? null : bannedLiterals.FirstOrDefault(banned => banned.Pattern.IsMatch(text));
     }
 
-    private static (string Api, string Reason)? SyntaxViolation(SyntaxNode node) => node switch
-    {
-        UnsafeStatementSyntax => ("unsafe", "unsafe code is not allowed: it can write anywhere in memory. Use arrays and spans."),
-        MemberDeclarationSyntax member when member.Modifiers.Any(SyntaxKind.UnsafeKeyword) =>
-            ("unsafe", "unsafe code is not allowed: it can write anywhere in memory. Use arrays and spans."),
-        MethodDeclarationSyntax method when method.Modifiers.Any(SyntaxKind.ExternKeyword) =>
-            ("extern", "calling native code is not allowed in a submission: write the computation in C#."),
-        LocalFunctionStatementSyntax local when local.Modifiers.Any(SyntaxKind.ExternKeyword) || local.Modifiers.Any(SyntaxKind.UnsafeKeyword) =>
-            ("extern", "calling native code is not allowed in a submission: write the computation in C#."),
-        _ => null,
-    };
-
     /// <summary>
-    /// Each symbol the node uses, paired with what is matched against the bans: the symbol itself,
-    /// and for names also the type of the value they give (<c>typeof(T).Assembly</c> gives an
-    /// Assembly, <c>GetMethods()</c> an array of MethodInfo).
+    /// Each symbol the node uses, paired with what is judged: the symbol itself, the types it is
+    /// built from (<c>List&lt;Process&gt;</c> uses Process), and for names also the type of the
+    /// value they give (<c>typeof(T).Assembly</c> gives an Assembly, <c>GetMethods()</c> an array of
+    /// MethodInfo). Operators, user-defined conversions, <c>foreach</c>, deconstruction, <c>await</c>
+    /// and query clauses call methods no name shows; those are included too.
     /// </summary>
     private static IEnumerable<(ISymbol Used, ISymbol Matched)> SymbolsUsedBy(SyntaxNode node, SemanticModel model)
     {
-        if (node is not (SimpleNameSyntax or BaseObjectCreationExpressionSyntax or AttributeSyntax or ElementAccessExpressionSyntax))
+        foreach (var implicitly in ImplicitSymbols(node, model))
+        {
+            yield return (implicitly, implicitly);
+        }
+
+        if (node is not (SimpleNameSyntax or BaseObjectCreationExpressionSyntax or AttributeSyntax or ElementAccessExpressionSyntax
+            or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax))
         {
             yield break;
         }
@@ -151,11 +157,153 @@ public static partial class ApiPolicy
         foreach (var used in symbols.Select(Unreduced).Where(symbol => symbol is not INamespaceSymbol
             && !(symbol is INamedTypeSymbol && IsQualifier(node))))
         {
-            yield return (used, used);
-            if (node is SimpleNameSyntax && ValueType(used) is { } type)
+            if (used is ITypeSymbol type)
             {
-                yield return (used, type);
+                foreach (var part in TypesWithin(type))
+                {
+                    yield return (used, part);
+                }
+
+                continue;
             }
+
+            yield return (used, used);
+            if (used is IMethodSymbol { TypeArguments.Length: > 0 } generic)
+            {
+                foreach (var part in generic.TypeArguments.SelectMany(argument => TypesWithin(argument)))
+                {
+                    yield return (used, part);
+                }
+            }
+
+            if (node is SimpleNameSyntax && ValueType(used) is { } value)
+            {
+                foreach (var part in TypesWithin(value))
+                {
+                    yield return (used, part);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ISymbol> ImplicitSymbols(SyntaxNode node, SemanticModel model)
+    {
+        switch (node)
+        {
+            case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or CastExpressionSyntax
+                or AssignmentExpressionSyntax { RawKind: not (int)SyntaxKind.SimpleAssignmentExpression }:
+                if (model.GetSymbolInfo(node).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } op)
+                {
+                    yield return op;
+                }
+
+                break;
+            case CommonForEachStatementSyntax loop:
+                var each = model.GetForEachStatementInfo(loop);
+                ISymbol?[] parts = [each.GetEnumeratorMethod, each.MoveNextMethod, each.CurrentProperty, each.DisposeMethod, each.ElementConversion.MethodSymbol];
+                foreach (var part in parts.OfType<ISymbol>())
+                {
+                    yield return part;
+                }
+
+                if (loop is ForEachVariableStatementSyntax deconstructing)
+                {
+                    foreach (var method in Deconstructors(model.GetDeconstructionInfo(deconstructing)))
+                    {
+                        yield return method;
+                    }
+                }
+
+                break;
+            case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
+                foreach (var method in Deconstructors(model.GetDeconstructionInfo(deconstruction)))
+                {
+                    yield return method;
+                }
+
+                break;
+            case AwaitExpressionSyntax awaited:
+                var awaiting = model.GetAwaitExpressionInfo(awaited);
+                ISymbol?[] awaitParts = [awaiting.GetAwaiterMethod, awaiting.IsCompletedProperty, awaiting.GetResultMethod];
+                foreach (var part in awaitParts.OfType<ISymbol>())
+                {
+                    yield return part;
+                }
+
+                break;
+            case QueryClauseSyntax clause:
+                var query = model.GetQueryClauseInfo(clause);
+                ISymbol?[] queryParts = [query.CastInfo.Symbol, query.OperationInfo.Symbol];
+                foreach (var part in queryParts.OfType<ISymbol>())
+                {
+                    yield return Unreduced(part);
+                }
+
+                break;
+            case SelectOrGroupClauseSyntax:
+                if (model.GetSymbolInfo(node).Symbol is { } selector)
+                {
+                    yield return Unreduced(selector);
+                }
+
+                break;
+        }
+
+        // An implicit user-defined conversion (`Tensor t = 1.0f;`, a banned type passed where
+        // another is expected) calls a method no name shows.
+        if (node is ExpressionSyntax expression && model.GetConversion(expression) is { IsUserDefined: true, MethodSymbol: { } conversion })
+        {
+            yield return conversion;
+        }
+    }
+
+    private static IEnumerable<IMethodSymbol> Deconstructors(DeconstructionInfo info)
+    {
+        if (info.Method is { } method)
+        {
+            yield return (IMethodSymbol)Unreduced(method);
+        }
+
+        foreach (var nested in info.Nested.SelectMany(Deconstructors))
+        {
+            yield return nested;
+        }
+    }
+
+    /// <summary>The named types a type is built from: itself, its type arguments, array and pointer elements.</summary>
+    private static IEnumerable<ITypeSymbol> TypesWithin(ITypeSymbol type) => TypesWithin(type, depth: 0);
+
+    private static IEnumerable<ITypeSymbol> TypesWithin(ITypeSymbol type, int depth)
+    {
+        if (depth > 8)
+        {
+            yield break;
+        }
+
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                foreach (var part in TypesWithin(array.ElementType, depth + 1))
+                {
+                    yield return part;
+                }
+
+                break;
+            case IPointerTypeSymbol pointer:
+                foreach (var part in TypesWithin(pointer.PointedAtType, depth + 1))
+                {
+                    yield return part;
+                }
+
+                break;
+            case INamedTypeSymbol named:
+                yield return named;
+                foreach (var part in named.TypeArguments.SelectMany(argument => TypesWithin(argument, depth + 1)))
+                {
+                    yield return part;
+                }
+
+                break;
         }
     }
 
@@ -176,29 +324,22 @@ public static partial class ApiPolicy
         };
     }
 
-    private static INamedTypeSymbol? ValueType(ISymbol symbol)
+    private static ITypeSymbol? ValueType(ISymbol symbol) => symbol switch
     {
-        var type = symbol switch
-        {
-            IMethodSymbol { MethodKind: not MethodKind.Constructor } method => method.ReturnType,
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            ILocalSymbol local => local.Type,
-            IParameterSymbol parameter => parameter.Type,
-            _ => null,
-        };
-        while (type is IArrayTypeSymbol array)
-        {
-            type = array.ElementType;
-        }
+        IMethodSymbol { MethodKind: not MethodKind.Constructor } method => method.ReturnType,
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        IEventSymbol @event => @event.Type,
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IRangeVariableSymbol => null,
+        _ => null,
+    };
 
-        return type as INamedTypeSymbol;
-    }
-
-    private static ISymbol Unreduced(ISymbol symbol) =>
+    internal static ISymbol Unreduced(ISymbol symbol) =>
         symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol;
 
-    private static string Describe(ISymbol symbol) => symbol switch
+    internal static string Describe(ISymbol symbol) => symbol switch
     {
         INamedTypeSymbol type => ApiPattern.FullName(type),
         IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => $"new {ApiPattern.FullName(constructor.ContainingType)}",
@@ -206,9 +347,13 @@ public static partial class ApiPolicy
         _ => symbol.ToDisplayString(),
     };
 
-    private static PolicyViolation At(SyntaxNode node, string api, string reason)
+    /// <summary>
+    /// Where a node is in the file as written. <c>#line</c> would move the mapped position
+    /// anywhere (it is reported as a violation of its own), so the unmapped one is used.
+    /// </summary>
+    internal static PolicyViolation At(SyntaxNode node, string api, string reason)
     {
-        var span = node.GetLocation().GetMappedLineSpan();
+        var span = node.GetLocation().GetLineSpan();
         return new PolicyViolation(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, api, reason);
     }
 }

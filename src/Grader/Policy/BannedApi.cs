@@ -38,9 +38,18 @@ public static class ApiPattern
         return type is not null && symbol is not INamedTypeSymbol && $"{FullName(type)}.{symbol.Name}" == pattern;
     }
 
-    public static string FullName(INamedTypeSymbol type) =>
-        type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
-            .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
-            .WithGenericsOptions(SymbolDisplayGenericsOptions.None)
-            .RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+    /// <summary>
+    /// The type's full name without generic arguments (<c>System.Collections.Generic.List</c>),
+    /// built by hand so that tuples read as <c>System.ValueTuple</c> and keywords as their types.
+    /// </summary>
+    public static string FullName(INamedTypeSymbol type)
+    {
+        var name = type.OriginalDefinition.Name;
+        if (type.ContainingType is { } outer)
+        {
+            return $"{FullName(outer)}.{name}";
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? $"{ns.ToDisplayString()}.{name}" : name;
+    }
 }

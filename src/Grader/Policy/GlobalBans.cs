@@ -1,11 +1,13 @@
 namespace Autograder.Grader.Policy;
 
 /// <summary>
-/// What no submission may use, and the few members of banned types that stay allowed. A
-/// submission gets everything it needs as arguments; these APIs would let it reach outside the
-/// check that runs it (files, network, other processes, the environment), look into or change
-/// the grader (reflection, code generation, assembly loading, native code, raw memory), or keep
-/// running after its check has finished (threads, timers, tasks).
+/// Denials with a reason of their own. Most lie inside what <see cref="AllowedApis"/> opens (the
+/// environment, reflection on <c>Type</c>, most of <c>Console</c>, TorchSharp's files, JIT,
+/// tensorboard and native handles); some lie outside it (files, network, processes) and are kept
+/// here because their reason teaches more than "not available". <see cref="Allowed"/> lists the
+/// members of denied types that stay usable. A submission gets everything it needs as arguments;
+/// these APIs would let it reach outside the check that runs it, look into or change the grader,
+/// or keep running after its check has finished.
 /// </summary>
 public static class GlobalBans
 {
@@ -33,6 +35,18 @@ public static class GlobalBans
         "only Console.Write and Console.WriteLine are allowed: printing is fine, but redirecting, reading or clearing the console is not.";
 
     private const string Runtime = "controlling the runtime (garbage collector, memory, threads of libtorch) is not allowed in a submission.";
+
+    private const string TorchFiles =
+        "TorchSharp's files, data sets on disk and tensorboard logs are out of reach in a submission: the checks give your code its data, and a Stream where an exercise saves weights.";
+
+    private const string NativeHandles =
+        "native handles and pointers of TorchSharp are not allowed in a submission: work with tensors and modules, not the memory behind them.";
+
+    private const string Undocumented =
+        "undocumented keywords (__makeref, __refvalue, __reftype, __arglist) and the types behind them reach raw memory; write the computation with arrays, spans or tensors.";
+
+    private const string ProcessWide =
+        "this changes a setting for the whole process, so for the grader and every later check too; pass what you need as an argument instead.";
 
     public static IReadOnlyList<BannedApi> All { get; } =
     [
@@ -66,6 +80,33 @@ public static class GlobalBans
         new("TorchSharp.torch.set_num_threads", Runtime),
         new("TorchSharp.torch.set_num_interop_threads", Runtime),
         new("TorchSharp.torch.jit", CodeGeneration),
+        new("TorchSharp.torch.export", CodeGeneration),
+        new("TorchSharp.ExportedProgram", CodeGeneration),
+        new("TorchSharp.torch.hub", Network),
+        new("TorchSharp.torch.utils.tensorboard", TorchFiles),
+        new("TorchSharp.Utils.tensorboard.*", TorchFiles),
+        new("TorchSharp.Data.*", TorchFiles),
+        new("TorchSharp.Utils.Decompress", TorchFiles),
+        new("TorchSharp.torch.from_file", TorchFiles),
+        new("TorchSharp.torch.Tensor.Handle", NativeHandles),
+        new("TorchSharp.torch.Tensor.UnsafeCreateTensor", NativeHandles),
+        new("TorchSharp.torch.Tensor.DecoupleFromNativeHandle", NativeHandles),
+        new("TorchSharp.torch.Generator.Handle", NativeHandles),
+        new("TorchSharp.torch.Storage.data_ptr", NativeHandles),
+        new("TorchSharp.AllocatePinnedArray", NativeHandles),
+        new("TorchSharp.AllocateIndexedNativeTensorOrScalarArray", NativeHandles),
+        new("TorchSharp.DistanceFunctionNative", NativeHandles),
+        new("TorchSharp.FieldInfoExtensionMethods", Reflection),
+        new("TorchSharp.torch.set_default_dtype", ProcessWide),
+        new("System.Delegate.CreateDelegate", Reflection),
+        new("System.TypedReference", Undocumented),
+        new("System.ArgIterator", Undocumented),
+        new("System.RuntimeArgumentHandle", Undocumented),
+        new("System.Linq.ParallelEnumerable", Background),
+        new("System.Linq.AsyncEnumerable", Background),
+        new("System.Linq.Queryable", CodeGeneration),
+        new("System.Text.EncodingProvider", ProcessWide),
+        new("System.Text.Encoding.RegisterProvider", ProcessWide),
     ];
 
     /// <summary>

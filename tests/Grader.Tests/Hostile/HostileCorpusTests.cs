@@ -87,7 +87,8 @@ public sealed class HostileCorpusTests
     /// </summary>
     [TestCase("Environment.FailFast(\"bye\");", "crashed: the process was ended on purpose")]
     [TestCase("Environment.Exit(0);", "crashed: the process ended with exit code 0")]
-    [TestCase("System.Runtime.InteropServices.Marshal.WriteInt32(new IntPtr(0x7fff0000), 42);", "crashed")]
+    // Marshal is not even in the reference set learner code compiles against; unsafe code compiles (for the policy to name it).
+    [TestCase("unsafe { *(int*)0x7fff0000 = 42; }", "crashed")]
     public void Code_that_escapes_the_policy_still_only_ends_its_own_exercise(string statement, string expected)
     {
         var source = Inject(new HostileCase("escape", expected, Statement: statement));

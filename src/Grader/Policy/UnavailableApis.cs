@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Autograder.Grader.Compile;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Autograder.Grader.Policy;
+
+/// <summary>What a failed compile means for the learner: an API outside the course, or plain errors.</summary>
+public sealed record CompileDiagnosis(IReadOnlyList<PolicyViolation> Violations, IReadOnlyList<CompileDiagnostic> Errors);
+
+/// <summary>
+/// Learner code compiles against a reduced reference set, so <c>new XmlDocument()</c> is a
+/// compile error ("the type or namespace could not be found") that does not say why. When the
+/// errors are of that kind, the same files are compiled once more against the full reference set,
+/// only to look at them (nothing from it is ever emitted or run), and the policy names the API and
+/// the reason, with file and line, as it does for any other API the course does not allow.
+/// </summary>
+public static partial class UnavailableApis
+{
+    /// <summary>
+    /// Errors a missing reference assembly gives: unknown type, namespace, name or member, a type
+    /// from an unreferenced assembly, a member the compiler needs (<c>dynamic</c> needs Microsoft.CSharp).
+    /// </summary>
+    private static readonly HashSet<string> MissingCodes = ["CS0012", "CS0103", "CS0117", "CS0234", "CS0246", "CS0518", "CS0656", "CS1061", "CS1069", "CS7069"];
+
+    public static CompileDiagnosis Diagnose(
+        IReadOnlyList<SourceFile> files,
+        IReadOnlyList<CompileDiagnostic> errors,
+        IReadOnlyList<BannedApi> exerciseBans,
+        IReadOnlyList<BannedLiteral>? bannedLiterals = null)
+    {
+        if (!errors.Any(error => MissingCodes.Contains(error.Code)))
+        {
+            return new CompileDiagnosis([], errors);
+        }
+
+        var trees = files
+            .Select(file => CSharpSyntaxTree.ParseText(file.Text, SubmissionCompiler.ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8))
+            .ToList();
+        var full = CSharpCompilation.Create("Diagnosis", trees, CompileReferences.Full, SubmissionCompiler.Options);
+        if (!full.GetDiagnostics().Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+        {
+            var violations = ApiPolicy.Check(full, exerciseBans, bannedLiterals);
+            if (violations.Count > 0)
+            {
+                return new CompileDiagnosis(violations, errors);
+            }
+        }
+
+        // Other errors as well: the learner fixes those first, but learns now why a namespace is missing.
+        return new CompileDiagnosis([], [.. errors.Select(error => Explained(error, full))]);
+    }
+
+    private static CompileDiagnostic Explained(CompileDiagnostic error, Compilation full)
+    {
+        if (error.Code != "CS0234" || MissingInNamespace().Match(error.Message) is not { Success: true } match)
+        {
+            return error;
+        }
+
+        var ns = $"{match.Groups["outer"].Value}.{match.Groups["name"].Value}";
+        return Exists(full.GlobalNamespace, ns.Split('.'))
+            ? error with { Message = $"{error.Message} {AllowedApis.ReasonForNamespace(ns)}" }
+            : error;
+    }
+
+    private static bool Exists(INamespaceSymbol root, IEnumerable<string> parts)
+    {
+        INamespaceOrTypeSymbol current = root;
+        foreach (var part in parts)
+        {
+            if (current.GetMembers(part).FirstOrDefault() is not INamespaceOrTypeSymbol next)
+            {
+                return false;
+            }
+
+            current = next;
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex("'(?<name>[^']+)' does not exist in the namespace '(?<outer>[^']+)'")]
+    private static partial Regex MissingInNamespace();
+}
