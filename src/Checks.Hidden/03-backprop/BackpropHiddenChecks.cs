@@ -45,6 +45,10 @@ public sealed class BackpropHiddenChecks : ICheckSource
                 SpiralsOptions(context.Seed),
                 linearBaseline: null),
             Visibility.Hidden),
+        Exercise.Check("spirals-sorted-by-class", "learns spirals when the examples arrive sorted by class", 1, 1011,
+            context => BackpropChecks.LearnsSortedByClass(context, "two interleaved spirals", Generators.Spirals(400, context.Seed + 1),
+                Generators.Spirals(1000, context.Seed + 2), SpiralsOptions(context.Seed)),
+            Visibility.Hidden),
     ];
 
     /// <summary>Measured on the reference over 300 seeds: held-out accuracy at least 97.8%, median 100%.</summary>
