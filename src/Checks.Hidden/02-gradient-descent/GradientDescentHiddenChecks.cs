@@ -145,9 +145,17 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
             }
 
             var took = Enumerable.Range(0, replay.Count).Where(k => Agrees(trained, replay[k], 1e-10)).Select(k => (int?)k).FirstOrDefault();
+            var ownSteps = new double[4];
+            for (var k = 0; k < steps; k++)
+            {
+                ownSteps = Expect.Length(learner.Step(Copy(ownSteps), Copy(data.Inputs), Copy(data.Targets), eta), 4, "Step");
+            }
+
             var hint = took is { } k2
                 ? $" Yours returned the weights after {k2} step(s): count the steps so that the loop body runs exactly {steps} time(s)."
-                : " Yours is not the result of any number of batch steps from zero: start from all-zero weights and use Step (w - eta * grad E) each time.";
+                : Agrees(trained, ownSteps, 1e-10)
+                    ? " Yours takes that many of your own Steps from zero, but your Step is not a step of gradient descent on E: fix step-rule and the gradient checks first."
+                    : " Yours is not the result of any number of batch steps from zero: start from all-zero weights and use Step (w - eta * grad E) each time.";
             return Verdict.Fail(
                 $"Train with {steps} step(s) did not return what {steps} step(s) of batch gradient descent from all-zero weights give.{hint} " +
                 "Start from zeros (one weight per input column), take exactly the given number of steps, and return the last weights.");
