@@ -56,28 +56,51 @@ public sealed class PerceptronHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    /// <summary>
+    /// Replays Train with the reference: five separable sets with small caps, one with the cap at
+    /// exactly the epoch that converges (Converged must then be true), and XOR at a cap (every
+    /// reported count must be the real one). The learner's numbers are compared, never trusted.
+    /// </summary>
     private static Verdict TrainMatchesReference(CheckContext context)
     {
         var learner = context.Create<IPerceptron>();
         var oracle = new Oracle();
+        var trials = new List<(ClassificationSet Data, PerceptronWeights Start, int Cap, string What)>();
         for (var trial = 0; trial < 5; trial++)
         {
-            var data = Generators.LinearlySeparable(60, 3, context.Seed + trial, margin: 0.02);
-            var start = PerceptronWeights.Random(3, context.Seed + 100 + trial);
+            trials.Add((Generators.LinearlySeparable(60, 3, context.Seed + trial, margin: 0.02),
+                PerceptronWeights.Random(3, context.Seed + 100 + trial), 3 + trial, $"a cap of {3 + trial} epochs"));
+        }
+
+        var exact = Generators.LinearlySeparable(40, 2, context.Seed + 7);
+        var exactStart = PerceptronWeights.Random(2, context.Seed + 107);
+        var converges = oracle.Train(exactStart.Clone(), exact.Inputs, exact.Labels, 0.05, 1000).Epochs;
+        trials.Add((exact, exactStart, converges, "the cap equal to the epoch that converges"));
+        trials.Add((BooleanFunctions.Xor, PerceptronWeights.Random(2, context.Seed + 200), 9, "XOR and a cap of 9 epochs"));
+
+        foreach (var (data, start, cap, what) in trials)
+        {
             var theirs = start.Clone();
             var ours = start.Clone();
-            var cap = 3 + trial;
-            var theirRun = Expect.NotNull(learner.Train(theirs, data.Inputs, data.Labels, 0.05, cap), "Train");
+            var theirRun = Expect.NotNull(learner.Train(theirs, [.. data.Inputs.Select(x => (double[])x.Clone())], [.. data.Labels], 0.05, cap), "Train");
             var ourRun = oracle.Train(ours, data.Inputs, data.Labels, 0.05, cap);
-            var same = theirRun.Converged == ourRun.Converged && theirRun.Epochs == ourRun.Epochs
-                && theirRun.MistakesPerEpoch.SequenceEqual(ourRun.MistakesPerEpoch)
-                && Numerics.MaxAbsDifference(theirs.Weights, ours.Weights) <= 1e-9 && Math.Abs(theirs.Bias - ours.Bias) <= 1e-9;
-            if (!same)
+            var sameWeights = Numerics.MaxAbsDifference(theirs.Weights, ours.Weights) <= 1e-9 && Math.Abs(theirs.Bias - ours.Bias) <= 1e-9;
+            var sameCounts = theirRun.MistakesPerEpoch is { } counts && counts.SequenceEqual(ourRun.MistakesPerEpoch);
+            if (sameWeights && sameCounts && theirRun.Epochs == ourRun.Epochs && theirRun.Converged != ourRun.Converged)
             {
                 return Verdict.Fail(
-                    $"with a cap of {cap} epochs on separable data, Train's run differs from the reference's: {Difference(theirRun, ourRun)}. " +
-                    "Visit the examples in the order given, count a mistake before updating, update after every example, " +
-                    "and stop after the first epoch without mistakes or at the cap.");
+                    $"with {what}, Train took the right steps but reported converged = {Show.Bool(theirRun.Converged)}, " +
+                    "which disagrees with the mistakes it counted in its last epoch. Converged says whether the last epoch run made no mistake, also when that " +
+                    "epoch is the cap: decide it from the mistakes of that epoch, not from the epoch count.");
+            }
+
+            if (!(sameWeights && sameCounts && theirRun.Epochs == ourRun.Epochs && theirRun.Converged == ourRun.Converged))
+            {
+                var part = sameWeights ? "reported other mistake counts or epochs than it ran" : "ended with other weights";
+                return Verdict.Fail(
+                    $"with {what}, Train {part} than the training rule gives (converged {Show.Bool(theirRun.Converged)} after {theirRun.Epochs} epochs). " +
+                    "Visit the examples in the order given, count a mistake when Predict is wrong before updating, update after every example, " +
+                    "report the count of every epoch run, and stop after the first epoch without mistakes or at the cap.");
             }
         }
 

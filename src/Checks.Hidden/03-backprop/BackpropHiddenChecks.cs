@@ -45,6 +45,10 @@ public sealed class BackpropHiddenChecks : ICheckSource
                 SpiralsOptions(context.Seed),
                 linearBaseline: null),
             Visibility.Hidden),
+        Exercise.Check("circles-sorted-other-seed", "circles sorted by class, from another seed", 1, 1011,
+            context => BackpropChecks.LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
+                Generators.Circles(1000, context.Seed + 2), BackpropChecks.CirclesOptions(context.Seed)),
+            Visibility.Hidden),
     ];
 
     /// <summary>Measured on the reference over 300 seeds: held-out accuracy at least 97.8%, median 100%.</summary>

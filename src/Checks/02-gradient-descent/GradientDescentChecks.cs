@@ -39,14 +39,50 @@ public sealed class GradientDescentChecks : ICheckSource
     ];
 
     private static Verdict SquaredErrorValue(CheckContext context) =>
-        ErrorMistake(context.Create<ILinearRegression>()) is { } mistake ? Verdict.Fail(mistake) : Verdict.Pass();
+        ErrorMistake(context.Create<ILinearRegression>(), context.Random(2)) is { } mistake ? Verdict.Fail(mistake) : Verdict.Pass();
+
+    /// <summary>
+    /// The squared error as the README defines it, computed by the check in float64: what the
+    /// learner's Error, Gradient and Step are judged against, so that none of them is judged by
+    /// another of the learner's answers.
+    /// </summary>
+    internal static double SquaredError(double[] weights, double[][] inputs, double[] targets)
+    {
+        var sum = 0.0;
+        for (var n = 0; n < inputs.Length; n++)
+        {
+            var activation = 0.0;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                activation += weights[i] * inputs[n][i];
+            }
+
+            sum += (targets[n] - activation) * (targets[n] - activation);
+        }
+
+        return 0.5 * sum;
+    }
+
+    /// <summary>The gradient of <see cref="SquaredError"/> by central differences, in float64.</summary>
+    internal static double[] NumericGradient(double[] weights, double[][] inputs, double[] targets)
+    {
+        var point = Copy(weights);
+        var numeric = new double[point.Length];
+        for (var i = 0; i < point.Length; i++)
+        {
+            var index = i;
+            numeric[i] = Numerics.CentralDifference(() => SquaredError(point, inputs, targets), () => point[index], value => point[index] = value);
+        }
+
+        return numeric;
+    }
 
     /// <summary>
     /// Hand-worked cases of E(w) = 1/2 sum (y - w·x)^2; null when the learner's Error gives all
     /// of them, else the message. The gradient and descent checks use the learner's own Error
     /// once it has passed these, so that they need no error function of ours.
     /// </summary>
-    internal static string? ErrorMistake(ILinearRegression learner)
+    internal static string? ErrorMistake(ILinearRegression learner, SeededRandom? random = null)
     {
         (double[] W, double[][] X, double[] Y, double Expected)[] cases =
         [
@@ -76,27 +112,35 @@ public sealed class GradientDescentChecks : ICheckSource
                 $"expected {Show.Number(expected)}, yours {Show.Number(seen)}. {hint}";
         }
 
-        return null;
-    }
-
-    /// <summary>Fails the running check unless the learner's Error is right: the check builds on it.</summary>
-    internal static void RequireError(ILinearRegression learner, string use)
-    {
-        if (ErrorMistake(learner) is { } mistake)
+        // Generated cases, with E computed by the check: literal cases alone can be answered from a table.
+        random ??= new SeededRandom(2002);
+        for (var trial = 0; trial < 20; trial++)
         {
-            throw new CheckFailedException(
-                $"this check {use} your Error, which does not give the hand-worked values yet (see squared-error-value). {mistake}");
+            var (data, truth) = Generators.LinearRegression(2 + random.NextInt(30), 1 + random.NextInt(5), random.NextInt(int.MaxValue), random.Uniform(0, 0.5));
+            double[] w = [.. truth.Select(t => t + random.Uniform(-1, 1))];
+            var expected = SquaredError(w, data.Inputs, data.Targets);
+            var seen = learner.Error(Copy(w), Copy(data.Inputs), Copy(data.Targets));
+            if (!Agrees(seen, expected, 1e-10))
+            {
+                var hint = Agrees(seen, 2 * expected, 1e-10) ? "Yours is twice that: E has a factor 1/2 in front of the sum."
+                    : Agrees(seen * data.Count, expected, 1e-10) ? $"Yours is that divided by the {data.Count} examples: E is a sum over the examples, not a mean."
+                    : "E = 1/2 sum over examples (y - a)^2 with a = sum_i w_i x_i over every input, the leading 1 included.";
+                return $"Error on a generated problem with {data.Count} examples and {w.Length} weights: expected {Show.Number(expected)}, " +
+                    $"yours {Show.Number(seen)}. {hint}";
+            }
         }
+
+        return null;
     }
 
     private static Verdict SquaredErrorGradient(CheckContext context)
     {
         var learner = context.Create<ILinearRegression>();
-        RequireError(learner, "compares your Gradient with central differences of");
         var (data, truth) = Generators.LinearRegression(20, 4, context.Seed);
-        var weights = GradientCheckPoint(truth, context.Random(1), w => learner.Error(w, Copy(data.Inputs), Copy(data.Targets)));
+        // Central differences of the check's own E, so that the gradient is judged on its own.
+        var weights = GradientCheckPoint(truth, context.Random(1), w => SquaredError(w, data.Inputs, data.Targets));
         var gradient = Expect.Length(learner.Gradient(Copy(weights), Copy(data.Inputs), Copy(data.Targets)), weights.Length, "Gradient");
-        return JudgeGradient(gradient, weights, w => learner.Error(w, Copy(data.Inputs), Copy(data.Targets)), data.Count, showValues: true);
+        return JudgeGradient(gradient, weights, w => SquaredError(w, data.Inputs, data.Targets), data.Count, showValues: true);
     }
 
     /// <summary>
@@ -148,6 +192,7 @@ public sealed class GradientDescentChecks : ICheckSource
         for (var i = 0; i < point.Length; i++)
         {
             var relative = Numerics.RelativeError(gradient[i], numeric[i]);
+            worst = Math.Max(worst, double.IsNaN(relative) ? double.PositiveInfinity : relative);
             if (!(relative <= GradientTolerance))
             {
                 // Hidden checks leave the values out: they would describe hidden data.
@@ -156,13 +201,13 @@ public sealed class GradientDescentChecks : ICheckSource
                     : " disagrees with central differences";
                 return Verdict.Fail(
                     $"gradient of E with respect to w[{i}]{values} (relative error {Show.Number(relative)}, allowed {Show.Number(GradientTolerance)}). " +
-                    GradientHint(gradient, numeric, examples));
+                    GradientHint(gradient, numeric, examples))
+                    .WithMeasurement("relative error of the gradient", relative, GradientTolerance, higherIsBetter: false);
             }
-
-            worst = Math.Max(worst, relative);
         }
 
-        return Verdict.Pass($"largest relative error {Show.Number(worst)} over {point.Length} weights");
+        return Verdict.Pass($"largest relative error {Show.Number(worst)} over {point.Length} weights")
+            .WithMeasurement("relative error of the gradient", worst, GradientTolerance, higherIsBetter: false);
     }
 
     /// <summary>Names the usual mistakes when the whole gradient is off by one factor.</summary>
@@ -226,40 +271,71 @@ public sealed class GradientDescentChecks : ICheckSource
                 "as they were: the caller may still need them (to compare the loss before and after, for example).");
         }
 
-        // The step is judged against the learner's own Gradient, so that a gradient mistake
-        // fails the gradient checks only.
-        var gradient = Expect.Length(learner.Gradient(Copy(weights), data.Inputs, data.Targets), weights.Length, "Gradient");
-        var expected = weights.Select((w, i) => w - (eta * gradient[i])).ToArray();
-        if (Numerics.MaxAbsDifference(next, expected) <= 1e-12 * (1 + expected.Max(Math.Abs)))
+        // The step is judged against the gradient of the check's own E (central differences), so
+        // that a Step built on a Gradient that does no mathematics earns nothing.
+        var numeric = NumericGradient(weights, data.Inputs, data.Targets);
+        double[] implied = [.. weights.Select((w, i) => (w - next[i]) / eta)];
+        var scale = numeric.Max(Math.Abs);
+        var worst = 0.0;
+        for (var i = 0; i < numeric.Length; i++)
         {
-            return Verdict.Pass();
+            var difference = Math.Abs(implied[i] - numeric[i]);
+            worst = Math.Max(worst, double.IsNaN(difference) ? double.PositiveInfinity : difference / Math.Max(1e-8, Math.Abs(implied[i]) + Math.Abs(numeric[i])));
+            if (!(difference <= GradientTolerance * Math.Max(Math.Abs(implied[i]) + Math.Abs(numeric[i]), 1e-2 * scale)))
+            {
+                var expected = weights.Select((w, k) => w - (eta * numeric[k])).ToArray();
+                return Verdict.Fail(
+                    $"Step with eta = {Show.Number(eta)} from w = {Show.Vector(weights)}, where the gradient of E (central differences) is " +
+                    $"{Show.Vector(numeric)}: expected {Show.Vector(expected)}, yours {Show.Vector(next)}. {StepHint(learner, weights, next, numeric, data, eta)}")
+                    .WithMeasurement("relative error of the step's gradient", worst, GradientTolerance, higherIsBetter: false);
+            }
         }
 
-        var hint =
-            Numerics.MaxAbsDifference(next, weights.Select((w, i) => w + (eta * gradient[i])).ToArray()) <= 1e-9
-                ? "Yours went uphill, along the gradient: the gradient points to where E grows, so step against it (w - eta * grad)."
-            : Numerics.MaxAbsDifference(next, weights.Select((w, i) => w - gradient[i]).ToArray()) <= 1e-9
-                ? "Yours took the whole gradient: multiply it by the learning rate eta first."
-            : Numerics.MaxAbsDifference(next, gradient.Select(g => -eta * g).ToArray()) <= 1e-9
-                ? "Yours returned only the change -eta * grad: add it to the weights."
-                : "The new weights are w_i - eta * dE/dw_i, with dE/dw_i from your Gradient at the old weights.";
-        return Verdict.Fail(
-            $"Step with eta = {Show.Number(eta)} from w = {Show.Vector(weights)}, where your Gradient is {Show.Vector(gradient)}: " +
-            $"expected {Show.Vector(expected)}, yours {Show.Vector(next)}. {hint}");
+        return Verdict.Pass().WithMeasurement("relative error of the step's gradient", worst, GradientTolerance, higherIsBetter: false);
+    }
+
+    /// <summary>Names the mistake the evidence shows: direction, missing eta, only the change, or a wrong Gradient underneath.</summary>
+    private static string StepHint(ILinearRegression learner, double[] weights, double[] next, double[] numeric, RegressionSet data, double eta)
+    {
+        bool Is(Func<double, double, double> step) =>
+            Numerics.MaxAbsDifference(next, weights.Select((w, i) => step(w, numeric[i])).ToArray()) <= 1e-6 * (1 + numeric.Max(Math.Abs));
+        if (Is((w, g) => w + (eta * g)))
+        {
+            return "Yours went uphill, along the gradient: the gradient points to where E grows, so step against it (w - eta * grad).";
+        }
+
+        if (Is((w, g) => w - g))
+        {
+            return "Yours took the whole gradient: multiply it by the learning rate eta first.";
+        }
+
+        if (Is((_, g) => -eta * g))
+        {
+            return "Yours returned only the change -eta * grad: add it to the weights.";
+        }
+
+        var theirs = learner.Gradient(Copy(weights), Copy(data.Inputs), Copy(data.Targets));
+        if (theirs is { } g && g.Length == weights.Length
+            && Numerics.MaxAbsDifference(next, weights.Select((w, i) => w - (eta * g[i])).ToArray()) <= 1e-9 * (1 + g.Max(Math.Abs)))
+        {
+            return "Your Step follows your Gradient, but your Gradient is not the gradient of E here: fix squared-error-gradient first.";
+        }
+
+        return "The new weights are w_i - eta * dE/dw_i, with the gradient of E at the old weights.";
     }
 
     internal static Verdict LossNeverRises(CheckContext context, int count, int features, double learningRate, int steps)
     {
         var learner = context.Create<ILinearRegression>();
-        RequireError(learner, "measures the loss with");
         var (data, _) = Generators.LinearRegression(count, features, context.Seed);
         var weights = new double[features + 1];
-        var losses = new List<double> { learner.Error(Copy(weights), data.Inputs, data.Targets) };
+        // The loss is the check's own E: a learner's Error could report any curve it liked.
+        var losses = new List<double> { SquaredError(weights, data.Inputs, data.Targets) };
         for (var step = 1; step <= steps; step++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            weights = Expect.Length(learner.Step(weights, data.Inputs, data.Targets, learningRate), features + 1, "Step");
-            var loss = learner.Error(Copy(weights), data.Inputs, data.Targets);
+            weights = Expect.Length(learner.Step(Copy(weights), Copy(data.Inputs), Copy(data.Targets), learningRate), features + 1, "Step");
+            var loss = SquaredError(weights, data.Inputs, data.Targets);
             var before = losses[^1];
             losses.Add(loss);
             // A rounding error's worth of slack: near the minimum E is flat to the last bits.
@@ -275,8 +351,8 @@ public sealed class GradientDescentChecks : ICheckSource
 
         // How much of the way down to the least-squares minimum E* the steps went. The reference
         // is left with under 1e-4 of the excess E_0 - E* on every seed tried (docs); a Step that
-        // barely moves keeps close to all of it. E* is measured with the learner's proven Error.
-        var lowest = learner.Error(LeastSquares(data.Inputs, data.Targets), Copy(data.Inputs), Copy(data.Targets));
+        // barely moves keeps close to all of it.
+        var lowest = SquaredError(LeastSquares(data.Inputs, data.Targets), data.Inputs, data.Targets);
         var left = (losses[^1] - lowest) / (losses[0] - lowest);
         return Verdict.PassIf(
             left <= 0.01,
@@ -286,7 +362,8 @@ public sealed class GradientDescentChecks : ICheckSource
             "(if your Gradient fails its check, fix that first: a gradient that is too small takes steps that are too short).",
             $"E fell from {Show.Number(losses[0])} to {Show.Number(losses[^1])} in {steps} steps, never rising " +
             $"(lowest possible {Show.Number(lowest)}; {Show.Number(left)} of the excess left)")
-            .WithCurve("E per step", losses);
+            .WithCurve("E per step", losses)
+            .WithMeasurement("share of the excess loss left", left, 0.01, higherIsBetter: false);
     }
 
     internal static Verdict TrainLeastSquares(CheckContext context, int count, int features, double learningRate, int steps, bool showValues = true)
@@ -299,7 +376,8 @@ public sealed class GradientDescentChecks : ICheckSource
         var start = best.Max(Math.Abs);
         if (distance <= LeastSquaresTolerance)
         {
-            return Verdict.Pass($"largest difference from the least-squares weights {Show.Number(distance)} (all-zero weights: {Show.Number(start)})");
+            return Verdict.Pass($"largest difference from the least-squares weights {Show.Number(distance)} (all-zero weights: {Show.Number(start)})")
+                .WithMeasurement("distance from the least-squares weights", distance, LeastSquaresTolerance, higherIsBetter: false);
         }
 
         var worst = Enumerable.Range(0, best.Length).MaxBy(i => Math.Abs(trained[i] - best[i]));
@@ -312,7 +390,8 @@ public sealed class GradientDescentChecks : ICheckSource
         var values = showValues ? $"returned w = {Show.Vector(trained)}; the least-squares weights are {Show.Vector(best)}. They differ" : "returned weights that differ from the least-squares weights";
         return Verdict.Fail(
             $"Train on {count} examples ({features} features plus the constant 1) with eta = {Show.Number(learningRate)} and {steps} steps " +
-            $"{values} most at w[{worst}], by {Show.Number(Math.Abs(trained[worst] - best[worst]))} (allowed {Show.Number(LeastSquaresTolerance)}). {hint}");
+            $"{values} most at w[{worst}], by {Show.Number(Math.Abs(trained[worst] - best[worst]))} (allowed {Show.Number(LeastSquaresTolerance)}). {hint}")
+            .WithMeasurement("distance from the least-squares weights", double.IsNaN(distance) ? double.PositiveInfinity : distance, LeastSquaresTolerance, higherIsBetter: false);
     }
 
     /// <summary>

@@ -208,6 +208,15 @@ public sealed class LossesChecks : ICheckSource
         {
             var z = Enumerable.Range(0, 2 + random.NextInt(5)).Select(_ => random.Gaussian(0, 2)).ToArray();
             var plain = Expect.Length(losses.Softmax(Copy(z)), z.Length, "Softmax");
+            // The unshifted row must be softmax itself, or a constant row would pass: p_i / p_j = e^(z_i - z_j) and sum 1.
+            var ratioOff = Enumerable.Range(1, z.Length - 1).Any(i => !(Math.Abs(Math.Log(plain[i] / plain[0]) - (z[i] - z[0])) <= 1e-9));
+            if (ratioOff || !(Math.Abs(plain.Sum() - 1) <= 1e-12))
+            {
+                return Verdict.Fail(
+                    $"Softmax of z = {Show.Vector(z)} gave {Show.Vector(plain)}, which is not e^(z_i) / sum_j e^(z_j): the probabilities must " +
+                    "sum to 1 and any two must stand in the ratio p_i / p_j = e^(z_i - z_j). Shifting the logits is only checked on a row that is right.");
+            }
+
             foreach (var shift in shifts)
             {
                 var shifted = Expect.Length(losses.Softmax([.. z.Select(v => v + shift)]), z.Length, "Softmax");
