@@ -122,6 +122,14 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
                 "start of the stream nor read past the weights.");
         }
 
+        var weightGap = TorchNetworkChecks.LoadedWeightGap(original, copy, 2);
+        if (weightGap != 0)
+        {
+            return Verdict.Fail(
+                $"weights saved in the middle of a stream and loaded back into a fresh model differ from the saved ones (by up to " +
+                $"{Show.Number(weightGap)}): Save must write every parameter and Load read them all into the model it is given.");
+        }
+
         var loaded = Expect.NotNull(network.Predict(copy, x), "Predict");
         var gap = (loaded.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs().max().item<double>();
         return Verdict.PassIf(

@@ -356,6 +356,17 @@ public sealed class TorchNetworkChecks : ICheckSource
             return Verdict.Fail($"after Load, {stray.Name} is on {stray.Device}, not on {device}: loading weights must leave the model on its device.");
         }
 
+        // The weights themselves, read by the check: identical predictions alone could come from a
+        // Predict that does not look at the model.
+        var weightGap = LoadedWeightGap(original, copy, (int)x.shape[1]);
+        if (weightGap != 0)
+        {
+            return Verdict.Fail(
+                $"after Save of a trained model and Load into a fresh one, the fresh model's weights differ from the trained ones by up to " +
+                $"{Show.Number(weightGap)}, expected none. Save must write every parameter (model.save) and Load must read them all into " +
+                "the model it is given (model.load).");
+        }
+
         var loaded = Expect.NotNull(network.Predict(copy, x), "Predict");
         var gap = (loaded.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs().max().item<double>();
         return Verdict.PassIf(
@@ -364,6 +375,14 @@ public sealed class TorchNetworkChecks : ICheckSource
             "expected none. Save must write every parameter (model.save) and Load must read them all into the model it is given (model.load), " +
             "without training or re-initialising anything.",
             $"{stream.Length} bytes, identical predictions");
+    }
+
+    /// <summary>The largest difference between two models' weights, matched by role.</summary>
+    internal static double LoadedWeightGap(nn.Module<Tensor, Tensor> original, nn.Module<Tensor, Tensor> copy, int inputs)
+    {
+        // fc1.weight is the one 2-D parameter with one column per input and more than one row.
+        var hidden = (int)original.parameters().First(p => p.ndim == 2 && p.shape[1] == inputs && p.shape[0] > 1).shape[0];
+        return CircleWeights.Of(copy, inputs, hidden).Distance(CircleWeights.Of(original, inputs, hidden));
     }
 
     internal static Verdict HeldOutAccuracy(CheckContext context, int train, int hidden, TrainingSettings settings, double noise)

@@ -23,12 +23,17 @@ public sealed class TimeSeriesChecks : ICheckSource
         "a device name (\"cuda\")",
         "train on the device you are given (the `device` parameter) instead of naming one.");
 
+    internal static readonly BannedApi NoSeriesGenerator = new(
+        "Autograder.Reference.Data.SeasonalSeries",
+        "the checks generate the series they test on; a submission that generates it too could look answers up instead of " +
+        "forecasting them. Try your code on a series from a scratch project, or on one you write into a test.");
+
     // Declared after the bans it uses: static fields initialise in order.
     public static readonly ExerciseSpec Exercise = new()
     {
         Id = "06-time-series",
         Title = "Time-series forecasting",
-        Bans = [NoHardCodedCuda],
+        Bans = [NoHardCodedCuda, NoSeriesGenerator],
         BannedLiterals = [NoCudaLiteral],
     };
 
