@@ -364,6 +364,11 @@ public sealed class TimeSeriesChecks : ICheckSource
         }
 
         var modelRmse = Math.Sqrt(model / inputs.Length);
+        if (FromTrainedWeights(forecaster, inputs, forecasts, normalizer, series, cut, modelRmse) is { } notTheModel)
+        {
+            return notTheModel;
+        }
+
         var naiveRmse = Math.Sqrt(naive / inputs.Length);
         var ratio = modelRmse / naiveRmse;
         var summary = $"test RMSE {Show.Number(modelRmse)}, seasonal naive {Show.Number(naiveRmse)} (ratio {Show.Number(ratio)})";
@@ -380,6 +385,73 @@ public sealed class TimeSeriesChecks : ICheckSource
             summary)
             .WithMeasurement("test RMSE / seasonal naive RMSE", ratio, RmseRatioBound, higherIsBetter: false)
             .WithCurve("absolute error over the test part", errors);
+    }
+
+    /// <summary>
+    /// The forecasts must be the trained module's: Predict equal to the module's forward, computed by
+    /// the check, and the forecasts much worse once the check sets every weight to zero. A rule
+    /// written by hand (the last value plus last season's change, say) forecasts without weights.
+    /// </summary>
+    private static Verdict? FromTrainedWeights(
+        IForecaster forecaster, double[][] inputs, double[][] forecasts, Normalizer normalizer, double[] series, int cut, double modelRmse)
+    {
+        if (forecaster is not torch.nn.Module<torch.Tensor, torch.Tensor> module || !module.parameters().Any())
+        {
+            return Verdict.Fail(
+                $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
+                "network itself, a module that implements IForecaster (as MlpForecaster in the stub): its forecasts must come from " +
+                "weights that training set.");
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var parameters = module.parameters().ToArray();
+        var device = parameters[0].device;
+        var width = inputs[0].Length;
+        using var batch = torch.tensor(inputs.SelectMany(row => row.Select(v => (float)v)).ToArray(), [inputs.Length, width], device: device);
+
+        double[] Forward()
+        {
+            module.eval();
+            return [.. module.forward(batch).reshape(inputs.Length).to(torch.ScalarType.Float64).cpu().data<double>()];
+        }
+
+        var own = Forward();
+        var gap = own.Zip(forecasts, (a, b) => Math.Abs(a - b[0])).Max();
+        if (!(gap <= 1e-4))
+        {
+            return Verdict.Fail(
+                $"Predict differs by up to {Show.Number(gap)} (in normalised units) from the forward pass of the module Train returned, " +
+                "run by the check on the same windows. Predict must run the trained module on the windows it is given, nothing else.");
+        }
+
+        var saved = parameters.Select(p => p.detach().clone()).ToArray();
+        foreach (var parameter in parameters)
+        {
+            parameter.zero_();
+        }
+
+        double zeroed;
+        try
+        {
+            var zeroForecasts = Forward();
+            zeroed = Math.Sqrt(zeroForecasts.Select((z, i) => Math.Pow(series[cut + i] - normalizer.Denormalize(z), 2)).Average());
+        }
+        finally
+        {
+            foreach (var (parameter, value) in parameters.Zip(saved))
+            {
+                parameter.copy_(value);
+            }
+        }
+
+        return zeroed >= 1.5 * modelRmse
+            ? null
+            : Verdict.Fail(
+                $"with every weight of your module set to zero the test RMSE is {Show.Number(zeroed)}, against {Show.Number(modelRmse)} " +
+                "with its trained weights: the forecasts do not come from what training learned. forward must compute the forecast " +
+                "from the module's layers, whose weights Train fits to the training windows.")
+            .WithMeasurement("RMSE with zeroed weights / trained RMSE", zeroed / modelRmse, 1.5, higherIsBetter: true);
     }
 
     /// <summary>The check's own training statistics: mean and population standard deviation.</summary>
