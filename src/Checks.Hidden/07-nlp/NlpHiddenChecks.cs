@@ -33,7 +33,9 @@ public sealed class NlpHiddenChecks : ICheckSource
         var learner = context.Create<ISentimentPipeline>();
         var oracle = new Oracle();
         var random = context.Random();
-        const string alphabet = "abcdeXYZéÈß0129''''   \t\n.,!?;:-/\"()";
+        // Besides ASCII: accented and non-Latin letters, decimal digits of another script, other
+        // numbers, combining marks, connector punctuation and the typographic apostrophe.
+        const string alphabet = "abcdeXYZéÈß0129''''   \t\n.,!?;:-/\"()__\u0301\u0308\u203FΩжЖ٣²’";
         for (var trial = 0; trial < 300; trial++)
         {
             var text = new string([.. Enumerable.Range(0, random.NextInt(40)).Select(_ => alphabet[random.NextInt(alphabet.Length)])]);
@@ -42,9 +44,10 @@ public sealed class NlpHiddenChecks : ICheckSource
             if (!theirs.SequenceEqual(ours, StringComparer.Ordinal))
             {
                 return Verdict.Fail(
-                    $"Tokenize on a random string of {text.Length} characters (letters, digits, apostrophes, punctuation, white space): " +
+                    $"Tokenize on a random string of {text.Length} characters (letters and digits of several scripts, combining marks, apostrophes, punctuation, white space): " +
                     $"{FirstDifference(theirs, ours)}. Check lower-casing with ToLowerInvariant, apostrophes at the start or end of a word " +
-                    "(they are tokens of their own), runs of several apostrophes, and tabs or line breaks.");
+                    "(they are tokens of their own), runs of several apostrophes, tabs or line breaks, '_' (a token of its own), and " +
+                    "combining marks (part of the run they follow, a token of their own with no run before them).");
             }
         }
 

@@ -79,6 +79,8 @@ public sealed class TorchNetworkChecks : ICheckSource
         var (x, y) = ClassificationTensors.From(Generators.Circles(count, context.Seed), device);
         torch.manual_seed(context.Seed);
         using var model = Expect.NotNull(network.CreateModel(2, hidden, device), "CreateModel");
+        var weights = CircleWeights.Of(model, 2, hidden);
+        var start = weights.Snapshot();
 
         // While the learner's code runs, a tensor created without a device lands on meta instead
         // of the CPU: on this machine it then stands out as it would on a GPU.
@@ -101,6 +103,8 @@ public sealed class TorchNetworkChecks : ICheckSource
                     $"after Train, {stray.Name} is on {stray.Device}, not on {device}. {DefaultDeviceExplanation} " +
                     "Train should update the parameters where they are, not replace them.");
             }
+
+            ExpectTrained(start, weights, steps);
 
             phase = "Predict";
             var predictions = Expect.NotNull(WithDefaultDevice(Meta, () => network.Predict(model, x)), "Predict");
@@ -136,13 +140,18 @@ public sealed class TorchNetworkChecks : ICheckSource
         {
             torch.manual_seed(context.Seed);
             using var model = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
+            var weights = CircleWeights.Of(model, 2, 8);
+            var start = weights.Snapshot();
             // Train gets the learner's model inside a probe that counts live tensors each time
-            // forward is called: once per step, so the counts show the steps' own garbage.
+            // forward is called: once per step, so the counts show the steps' own garbage. The
+            // count is TorchSharp's own (Tensor.TotalCount), which learner code cannot reset.
             using var probe = new LiveTensorProbe(model);
-            var before = LiveTensors();
+            var before = SettledLiveTensors();
             var losses = Expect.NotNull(network.Train(probe, x, y, new TrainingSettings(steps, 0.5, 0.9), device), "Train");
             losses.Dispose();
-            return (LiveTensors() - before, probe.LiveAtForward);
+            var after = LiveTensors() - before;
+            ExpectTrained(start, weights, steps);
+            return (after, probe.LiveAtForward);
         }
 
         var (after20, _) = Train(20);
@@ -160,6 +169,7 @@ public sealed class TorchNetworkChecks : ICheckSource
                 $"during Train with 100 steps, the number of live tensors grew by {growth} between the second step and the last, about " +
                 $"{Show.Number(growth / (double)(during.Count - 2))} per step: each step's tensors stay alive until Train returns, or " +
                 $"longer. {Remedy} (One scope around the whole loop frees them only at its end.)")
+                .WithMeasurement("live tensors added during 100 steps", growth, 8, higherIsBetter: false)
                 .WithCurve("live tensors at each step", during.Select(count => (double)(count - during[0])));
         }
 
@@ -168,52 +178,103 @@ public sealed class TorchNetworkChecks : ICheckSource
             $"after Train with 20 steps, {after20} more tensors were alive than before it; after Train with 100 steps, {after100}: " +
             $"about {Show.Number((after100 - after20) / 80.0)} tensors per step are never disposed. {Remedy}",
             $"{after20} tensors outlive 20 steps, {after100} outlive 100; flat during training")
+            .WithMeasurement("live tensors added during 100 steps", growth, 8, higherIsBetter: false)
+            .WithMeasurement("tensors left by 80 more steps", after100 - after20, 8, higherIsBetter: false)
             .WithCurve("live tensors at each step", during.Select(count => (double)(count - during[0])));
     }
 
-    // Recorded once from the reference solution (solutions/04-torchsharp-gpu) on the CPU:
-    // Circles(256, seed 404), torch.manual_seed(404), CreateModel(2, 8), learning rate 2,
-    // momentum 0, full-batch steps.
-    private static readonly float[] PlainSgdLosses = [0.69114715f, 0.6907624f, 0.6906099f, 0.6905365f, 0.6904915f];
-
-    // Recorded as above, from a fresh model with torch.manual_seed(405), learning rate 2 and
-    // momentum 0.9 (the same with 1 and 2 threads).
-    private static readonly float[] MomentumLosses =
-    [
-        0.7196633f, 0.699466f, 0.72482234f, 0.6904996f, 0.7196105f, 0.69324344f, 0.7075177f, 0.7008779f, 0.6955079f, 0.70515466f,
-        0.68999237f, 0.70304763f, 0.69145346f, 0.696465f, 0.695446f, 0.69063854f, 0.69685835f, 0.68920296f, 0.69409573f, 0.69117296f,
-        0.6900878f, 0.69264853f, 0.6882643f, 0.69133604f, 0.6889353f, 0.68864286f, 0.68964463f, 0.6869574f, 0.6885368f, 0.6867349f,
-    ];
-
     private static Verdict LossTrajectory(CheckContext context)
     {
-        var network = context.Create<ITorchNetwork>();
         using var scope = torch.NewDisposeScope();
-        // On the CPU: a CUDA device draws other initial weights from the same seed, and the
-        // values here were recorded on the CPU. cuda-run compares CUDA with the CPU instead.
+        // On the CPU: cuda-run compares CUDA with the CPU instead.
         var (x, y) = ClassificationTensors.From(Generators.Circles(256, context.Seed), torch.CPU);
+        return TrajectoryAgainstReplay(
+            context, x, y, hidden: 8, [new TrainingSettings(5, 2.0, 0.0), new TrainingSettings(30, 2.0, 0.9)], showValues: true);
+    }
 
-        var plain = TrainOnCpu(network, x, y, context.Seed, hidden: 8, new TrainingSettings(PlainSgdLosses.Length, 2.0, 0.0));
-        if (FirstDifference(plain, PlainSgdLosses) is { } i)
+    /// <summary>
+    /// Trains the learner's model with the learner's Train, and the same starting weights with the
+    /// check's own torch.optim.SGD run (<see cref="SgdReplay"/>). The losses Train reports must be
+    /// the losses of that run, and the model must end with its weights: a loss curve that was not
+    /// computed, or a model that was not trained, shows either way.
+    /// </summary>
+    internal static Verdict TrajectoryAgainstReplay(
+        CheckContext context, Tensor x, Tensor y, int hidden, IReadOnlyList<TrainingSettings> runs, bool showValues)
+    {
+        var network = context.Create<ITorchNetwork>();
+        var where = showValues ? "" : "on other data, ";
+        float[] last = [];
+        for (var run = 0; run < runs.Count; run++)
         {
-            return Verdict.Fail(
-                $"plain SGD (learning rate 2, momentum 0), loss at step {i}: yours {Loss(plain[i])}, expected {Loss(PlainSgdLosses[i])} " +
-                $"(all steps: yours {Losses(plain)}, expected {Losses(PlainSgdLosses)}). " +
-                TrajectoryHint(i, momentum: false))
-                .WithCurve("loss per step", plain.Select(v => (double)v));
+            var settings = runs[run];
+            torch.manual_seed(context.Seed + run);
+            using var model = Expect.NotNull(network.CreateModel((int)x.shape[1], hidden, torch.CPU), "CreateModel");
+            var weights = CircleWeights.Of(model, (int)x.shape[1], hidden);
+            var start = weights.Snapshot();
+            var yours = LossValues(network.Train(model, x, y, settings, torch.CPU), settings.Steps, torch.CPU, "Train");
+            var replay = SgdReplay.Train(start, x, y, settings);
+            var what = $"{where}SGD with learning rate {Show.Number(settings.LearningRate)} and momentum {Show.Number(settings.Momentum)}";
+            if (FirstDifference(yours, replay.Losses) is { } step)
+            {
+                var gap = Math.Abs(yours[step] - replay.Losses[step]) / Math.Max(1e-8, Math.Abs(replay.Losses[step]));
+                var seen = showValues
+                    ? $"yours {Loss(yours[step])}, expected {Loss(replay.Losses[step])}"
+                    : $"yours differs by a relative {Show.Number(gap)} (allowed: 1e-4)";
+                return Verdict.Fail(
+                    $"{what}, loss at step {step}: {seen}. The expected losses come from the check's own torch.optim.SGD run from your " +
+                    $"model's starting weights. {DiagnoseTrajectory(yours, start, x, y, settings, step)}")
+                    .WithMeasurement("largest relative loss difference", gap, 1e-4, higherIsBetter: false)
+                    .WithCurve("loss per step", yours.Select(v => (double)v));
+            }
+
+            var drift = weights.Distance(replay.Final);
+            if (!(drift <= 1e-4))
+            {
+                return Verdict.Fail(
+                    $"{what}: Train returned the right loss at every step, but afterwards the model's weights differ from the weights that " +
+                    $"run ends with by up to {Show.Number(drift)}. The losses must come from training the model Train is given, in place: " +
+                    "optimise model.parameters() and do not replace, copy or reset them.")
+                    .WithMeasurement("largest weight difference after training", drift, 1e-4, higherIsBetter: false);
+            }
+
+            last = yours;
         }
 
-        var momentum = TrainOnCpu(network, x, y, context.Seed + 1, hidden: 8, new TrainingSettings(MomentumLosses.Length, 2.0, 0.9));
-        if (FirstDifference(momentum, MomentumLosses) is { } j)
+        return Verdict.Pass($"{string.Join(" + ", runs.Select(r => r.Steps))} losses and the trained weights match the check's own SGD run")
+            .WithCurve("loss per step", last.Select(v => (double)v));
+    }
+
+    /// <summary>
+    /// What the first differing step says, with evidence where the check has it: the trajectory of
+    /// a known mistake replayed from the same weights.
+    /// </summary>
+    internal static string DiagnoseTrajectory(float[] yours, CircleWeights start, Tensor x, Tensor y, TrainingSettings settings, int step)
+    {
+        if (step > 0 && settings.Momentum > 0
+            && FirstDifference(yours, SgdReplay.Train(start, x, y, settings, SgdReplay.Variant.MomentumLost).Losses) is null)
         {
-            return Verdict.Fail(
-                $"SGD with learning rate 2 and momentum 0.9, loss at step {j}: yours {Loss(momentum[j])}, expected {Loss(MomentumLosses[j])}. " +
-                TrajectoryHint(j, momentum: true))
-                .WithCurve("loss per step", momentum.Select(v => (double)v));
+            return "Your losses are exactly those of plain SGD (momentum 0): the velocity is lost between steps. Either " +
+                "settings.Momentum is not passed to torch.optim.SGD, or a new optimiser is created at every step, which starts each " +
+                "step with an empty momentum buffer: create the optimiser once, before the loop.";
         }
 
-        return Verdict.Pass($"{plain.Length} + {momentum.Length} losses match to a relative 1e-4")
-            .WithCurve("loss per step", momentum.Select(v => (double)v));
+        if (step > 0 && FirstDifference(yours, SgdReplay.Train(start, x, y, settings, SgdReplay.Variant.GradientsAccumulate).Losses) is null)
+        {
+            return "Your losses are exactly those of a run whose gradients are never cleared: backward() adds the new gradient to " +
+                "what .grad already holds. Call optimizer.zero_grad() before each backward().";
+        }
+
+        if (step == 0 && yours.Length > 1)
+        {
+            var replay = SgdReplay.Train(start, x, y, settings);
+            if (FirstDifference(yours[..^1], replay.Losses[1..]) is null)
+            {
+                return "Your losses are the expected ones shifted by one step: each was taken after its update. Record the loss of a " +
+                    "step as computed by its forward pass, before optimizer.step().";
+            }
+        }
+
+        return TrajectoryHint(step, settings.Momentum > 0);
     }
 
     private static Verdict PredictEvalNoGrad(CheckContext context)
@@ -246,17 +307,7 @@ public sealed class TorchNetworkChecks : ICheckSource
                 "a prediction needs no backward pass, and without no_grad autograd keeps every intermediate tensor alive for one.");
         }
 
-        using (torch.no_grad())
-        {
-            using var expected = torch.sigmoid(model.forward(x));
-            var gap = (predictions.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs().max().item<double>();
-            if (!(gap <= 1e-6))
-            {
-                return Verdict.Fail(
-                    $"Predict differs from sigmoid(model.forward(x)) by up to {Show.Number(gap)}. Predict returns the probability of class 1, " +
-                    "the sigmoid of the logit that forward returns (not the logit itself, and not a 0/1 class).");
-            }
-        }
+        ExpectComputedFromWeights(model, CircleWeights.Of(model, 2, 6), x, predictions);
 
         Expect.NotNull(network.Train(model, x, y, new TrainingSettings(1, 0.5, 0.9), device), "Train");
         return Verdict.PassIf(
@@ -305,6 +356,17 @@ public sealed class TorchNetworkChecks : ICheckSource
             return Verdict.Fail($"after Load, {stray.Name} is on {stray.Device}, not on {device}: loading weights must leave the model on its device.");
         }
 
+        // The weights themselves, read by the check: identical predictions alone could come from a
+        // Predict that does not look at the model.
+        var weightGap = LoadedWeightGap(original, copy, (int)x.shape[1]);
+        if (weightGap != 0)
+        {
+            return Verdict.Fail(
+                $"after Save of a trained model and Load into a fresh one, the fresh model's weights differ from the trained ones by up to " +
+                $"{Show.Number(weightGap)}, expected none. Save must write every parameter (model.save) and Load must read them all into " +
+                "the model it is given (model.load).");
+        }
+
         var loaded = Expect.NotNull(network.Predict(copy, x), "Predict");
         var gap = (loaded.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs().max().item<double>();
         return Verdict.PassIf(
@@ -315,6 +377,14 @@ public sealed class TorchNetworkChecks : ICheckSource
             $"{stream.Length} bytes, identical predictions");
     }
 
+    /// <summary>The largest difference between two models' weights, matched by role.</summary>
+    internal static double LoadedWeightGap(nn.Module<Tensor, Tensor> original, nn.Module<Tensor, Tensor> copy, int inputs)
+    {
+        // fc1.weight is the one 2-D parameter with one column per input and more than one row.
+        var hidden = (int)original.parameters().First(p => p.ndim == 2 && p.shape[1] == inputs && p.shape[0] > 1).shape[0];
+        return CircleWeights.Of(copy, inputs, hidden).Distance(CircleWeights.Of(original, inputs, hidden));
+    }
+
     internal static Verdict HeldOutAccuracy(CheckContext context, int train, int hidden, TrainingSettings settings, double noise)
     {
         var network = context.Create<ITorchNetwork>();
@@ -323,9 +393,11 @@ public sealed class TorchNetworkChecks : ICheckSource
         var trainingSet = Generators.Circles(train, context.Seed, noise);
         var testSet = Generators.Circles(1000, context.Seed + 1, noise);
         var (x, y) = ClassificationTensors.From(trainingSet, device);
-        var (testX, _) = ClassificationTensors.From(testSet, device);
+        var (testX, testY) = ClassificationTensors.From(testSet, device);
         torch.manual_seed(context.Seed);
         using var model = Expect.NotNull(network.CreateModel(2, hidden, device), "CreateModel");
+        var weights = CircleWeights.Of(model, 2, hidden);
+        var startLoss = weights.Snapshot().Loss(testX, testY);
         var losses = LossValues(network.Train(model, x, y, settings, device), settings.Steps, device, "Train");
         var probabilities = Expect.NotNull(network.Predict(model, testX), "Predict");
         if (!OnDevice(probabilities, device) || probabilities.numel() != testSet.Count)
@@ -333,9 +405,14 @@ public sealed class TorchNetworkChecks : ICheckSource
             return Verdict.Fail($"Predict on {testSet.Count} rows returned shape {ShapeOf(probabilities)} on {probabilities.device}; expected [{testSet.Count}, 1] on {device}.");
         }
 
-        var predicted = ToDoubles(probabilities).Select(p => p >= 0.5 ? 1 : 0).ToArray();
+        // Judged on the weights the model holds, with the check's own forward pass: neither forward
+        // nor Predict is trusted to use them, so both are compared with it.
+        ExpectComputedFromWeights(model, weights, testX, probabilities);
+        using var logits = weights.Logits(testX);
+        var predicted = ToDoubles(logits).Select(z => z >= 0 ? 1 : 0).ToArray();
         var accuracy = Numerics.Accuracy(predicted, testSet.Labels);
         var baseline = Numerics.MajorityBaseline(testSet.Labels);
+        var endLoss = weights.Loss(testX, testY);
         var diagnosis = losses[^1] > losses[0]
             ? $"The loss rose from {Loss(losses[0])} to {Loss(losses[^1])}: training diverged. Gradients that are never cleared grow " +
               "with every step (call optimizer.zero_grad() before each backward()), and so does a learning rate larger than settings.LearningRate."
@@ -343,10 +420,50 @@ public sealed class TorchNetworkChecks : ICheckSource
         return Verdict.PassIf(
             accuracy >= 0.95,
             $"{Show.Percent(accuracy)} of 1000 held-out points right after {settings.Steps} steps (learning rate {Show.Number(settings.LearningRate)}, " +
-            $"momentum {Show.Number(settings.Momentum)}, {hidden} hidden units); expected at least 95%. Always answering the larger class gets " +
+            $"momentum {Show.Number(settings.Momentum)}, {hidden} hidden units), computed by the check from your model's weights; expected at least 95%. " +
+            $"On those points the loss of your weights went from {Loss(startLoss)} to {Loss(endLoss)}. Always answering the larger class gets " +
             $"{Show.Percent(baseline)}, a straight line about as much. {diagnosis} Check loss-trajectory first.",
             $"{Show.Percent(accuracy)} held out (majority baseline {Show.Percent(baseline)})")
+            .WithMeasurement("held-out accuracy", accuracy, 0.95, higherIsBetter: true)
             .WithCurve("loss per step", losses.Select(v => (double)v));
+    }
+
+    /// <summary>
+    /// forward must compute fc2(sigmoid(fc1(x))) from the model's own weights, and Predict must be the
+    /// sigmoid of it: a forward or Predict that answers without the weights (a rule written by hand,
+    /// a remembered answer) fails here.
+    /// </summary>
+    internal static void ExpectComputedFromWeights(nn.Module<Tensor, Tensor> model, CircleWeights weights, Tensor x, Tensor predictions)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var own = weights.Logits(x).to(ScalarType.Float64);
+        var forwardGap = (model.forward(x).to(ScalarType.Float64) - own).abs().max().item<double>();
+        if (!(forwardGap <= 1e-4))
+        {
+            throw new CheckFailedException(
+                $"the model's forward differs by up to {Show.Number(forwardGap)} from fc2(sigmoid(fc1(x))) computed by the check from " +
+                "its own parameters. forward must compute the logits from the weights that training changes, and nothing else.");
+        }
+
+        var predictGap = (predictions.to(ScalarType.Float64) - own.sigmoid()).abs().max().item<double>();
+        if (!(predictGap <= 1e-5))
+        {
+            throw new CheckFailedException(
+                $"Predict differs by up to {Show.Number(predictGap)} from sigmoid(forward(x)) of the model it was given. Predict returns " +
+                "the probability the trained model gives, sigmoid(model.forward(inputs)): not a rule of its own, and not a 0/1 class.");
+        }
+    }
+
+    /// <summary>Fails when Train left every weight where it was: a check of how Train trains needs training to look at.</summary>
+    internal static void ExpectTrained(CircleWeights before, CircleWeights after, int steps)
+    {
+        if (before.Distance(after) == 0)
+        {
+            throw new CheckFailedException(
+                $"after Train with {steps} steps every parameter of the model still has its starting value: nothing was trained, so " +
+                "there is nothing for this check to judge. Train updates model.parameters() with torch.optim.SGD at every step.");
+        }
     }
 
     private static Verdict CudaRun(CheckContext context)
@@ -429,20 +546,18 @@ public sealed class TorchNetworkChecks : ICheckSource
     /// <summary>What the first differing step says about the mistake.</summary>
     internal static string TrajectoryHint(int step, bool momentum) => step switch
     {
-        0 => "The first loss belongs to the untrained model, so the starting point differs: create fc1 = nn.Linear(inputs, hidden) and " +
-             "then fc2 = nn.Linear(hidden, 1) with their default initialisation (the check calls torch.manual_seed before CreateModel and " +
-             "nothing else may draw random numbers in between), let forward return fc2(sigmoid(fc1(x))), take the mean binary " +
-             "cross-entropy (binary_cross_entropy_with_logits of the logits), and record each step's loss as computed before its update.",
+        0 => "The first loss belongs to the starting weights, before any update, so the forward pass or the loss differs: let forward " +
+             "return fc2(sigmoid(fc1(x))), take the mean binary cross-entropy (binary_cross_entropy_with_logits of the logits against " +
+             "the targets), and record each step's loss as computed before its update.",
         1 => "The first loss matches and the second does not, so the first update went wrong: use torch.optim.SGD over " +
              "model.parameters() with settings.LearningRate, take each step in the order zero_grad, forward, loss, backward, step, " +
              "and record each loss before its update.",
-        2 when !momentum =>
-             "The first two losses match, so the first update was right and the second was not. backward() adds the new gradient to " +
-             "whatever .grad already holds: without optimizer.zero_grad() before each backward(), the second step uses the sum of " +
-             "the first two gradients. (With momentum 0, as here, nothing else carries over from one step to the next.)",
-        2 => "The first two losses match, so the first update was right and the second was not. The first SGD step does not use " +
-             "momentum yet (the velocity starts as the gradient); the second does: pass settings.Momentum to torch.optim.SGD. " +
-             "And reset the gradients before every backward() (optimizer.zero_grad()), because backward() adds to them.",
+        2 when momentum =>
+             "The first two losses match, so the first update was right and the second was not; the second update is the first in " +
+             "which the momentum and the gradients of the step before play a part. Pass settings.Momentum to one torch.optim.SGD " +
+             "created before the loop, and call optimizer.zero_grad() before every backward().",
+        2 => "The first two losses match, so the first update was right and the second was not; with momentum 0 only the gradients " +
+             "of the step before can carry over: call optimizer.zero_grad() before every backward().",
         _ => $"The first {step} losses match and then they drift apart: check that every step uses the same settings " +
              "(learning rate and momentum from settings), the full batch, and zero_grad before each backward().",
     };
@@ -483,9 +598,12 @@ public sealed class TorchNetworkChecks : ICheckSource
     internal static void ExpectArchitecture(nn.Module<Tensor, Tensor> model, int inputs, int hidden)
     {
         var parameters = model.named_parameters().ToList();
+        // Matched by shape, in any order: nn.Sequential, other field names or another field order
+        // build the same network.
         long[][] shapes = [[hidden, inputs], [hidden], [1, hidden], [1]];
-        var right = parameters.Count == 4 && parameters.Zip(shapes).All(pair => pair.First.parameter.shape.SequenceEqual(pair.Second));
-        if (!right)
+        var seenShapes = parameters.Select(p => ShapeOf(p.parameter)).Order(StringComparer.Ordinal);
+        var expectedShapes = shapes.Select(shape => "[" + string.Join(", ", shape) + "]").Order(StringComparer.Ordinal);
+        if (parameters.Count != 4 || !seenShapes.SequenceEqual(expectedShapes))
         {
             var seen = string.Join(", ", parameters.Select(p => $"{p.name} {ShapeOf(p.parameter)}"));
             throw new CheckFailedException(
@@ -512,7 +630,24 @@ public sealed class TorchNetworkChecks : ICheckSource
     internal static bool OnDevice(Tensor tensor, Device device) =>
         tensor.device_type == device.type && (device.index < 0 || tensor.device_index == device.index || (tensor.device_index < 0 && device.index == 0));
 
-    internal static long LiveTensors() => DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+    /// <summary>
+    /// Native tensors alive in the process: TorchSharp's own count, raised by every tensor created and
+    /// lowered by every Dispose. Unlike DisposeScopeManager.Statistics it has no Reset, so learner code
+    /// cannot clear what the check reads.
+    /// </summary>
+    internal static long LiveTensors() => torch.Tensor.TotalCount;
+
+    /// <summary>
+    /// <see cref="LiveTensors"/> once the garbage of earlier checks is collected, so that finalizers
+    /// running later do not lower the count while the learner's code is measured.
+    /// </summary>
+    internal static long SettledLiveTensors()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return LiveTensors();
+    }
 
     internal static float[] LossValues(Tensor? losses, int steps, Device device, string what)
     {

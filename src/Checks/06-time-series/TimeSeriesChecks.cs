@@ -23,12 +23,17 @@ public sealed class TimeSeriesChecks : ICheckSource
         "a device name (\"cuda\")",
         "train on the device you are given (the `device` parameter) instead of naming one.");
 
+    internal static readonly BannedApi NoSeriesGenerator = new(
+        "Autograder.Reference.Data.SeasonalSeries",
+        "the checks generate the series they test on; a submission that generates it too could look answers up instead of " +
+        "forecasting them. Try your code on a series from a scratch project, or on one you write into a test.");
+
     // Declared after the bans it uses: static fields initialise in order.
     public static readonly ExerciseSpec Exercise = new()
     {
         Id = "06-time-series",
         Title = "Time-series forecasting",
-        Bans = [NoHardCodedCuda],
+        Bans = [NoHardCodedCuda, NoSeriesGenerator],
         BannedLiterals = [NoCudaLiteral],
     };
 
@@ -318,21 +323,35 @@ public sealed class TimeSeriesChecks : ICheckSource
         torch.manual_seed(context.Seed);
         var pipeline = context.Create<IForecastingPipeline>();
         var series = SeasonalSeries.Generate(task.Length, task.Period, context.Seed);
-        var setup = new ForecastSetup(task.InputLength, 1, task.TrainFraction);
-        var prepared = Expect.NotNull(pipeline.Prepare((double[])series.Clone(), setup), "Prepare");
-        var normalizer = Expect.NotNull(prepared.Normalizer, "Prepare's Normalizer");
-        var training = ExpectWindows(prepared.Training, setup.InputLength, 1, "Prepare's Training windows");
         var cut = (int)Math.Floor(task.TrainFraction * task.Length);
+        // The check prepares the data itself, from the training part only: Train and Predict never
+        // hold the test part (Prepare has checks of its own), so nothing of it can be remembered.
+        var training = series[..cut];
+        var normalizer = FitOwnNormalizer(training);
+        var windows = Enumerable.Range(0, cut - task.InputLength).ToArray();
+        var trainingSet = new WindowSet(
+            [.. windows.Select(i => normalizer.Normalize(training[i..(i + task.InputLength)]))],
+            [.. windows.Select(i => new[] { normalizer.Normalize(training[i + task.InputLength]) })]);
         var inputs = Enumerable.Range(cut, task.Length - cut)
             .Select(t => normalizer.Normalize(series[(t - task.InputLength)..t]))
             .ToArray();
 
-        using var forecaster = Expect.NotNull(pipeline.Train(training, context.Device), "Train");
-        var forecasts = Expect.NotNull(forecaster.Predict(inputs), "Predict");
-        if (forecasts.Length != inputs.Length || forecasts.Any(row => row is null || row.Length != 1))
+        using var forecaster = Expect.NotNull(pipeline.Train(trainingSet, context.Device), "Train");
+        // One window per call, in time order: when window i is forecast, the forecaster has seen
+        // only values before its target, as in real use. In one batch, window i + 1 would hold
+        // window i's answer as its last input.
+        var forecasts = new double[inputs.Length][];
+        for (var i = 0; i < inputs.Length; i++)
         {
-            return Verdict.Fail(
-                $"Predict on {inputs.Length} windows returned {forecasts.Length} rows, expected {inputs.Length} rows of H = 1 value each.");
+            var answer = Expect.NotNull(forecaster.Predict([(double[])inputs[i].Clone()]), "Predict");
+            if (answer.Length != 1 || answer[0] is null || answer[0].Length != 1)
+            {
+                return Verdict.Fail(
+                    $"Predict on one window of L = {task.InputLength} values returned {answer.Length} rows; expected one row of H = 1 value " +
+                    "(one row per input window).");
+            }
+
+            forecasts[i] = answer[0];
         }
 
         double model = 0, naive = 0;
@@ -345,6 +364,11 @@ public sealed class TimeSeriesChecks : ICheckSource
         }
 
         var modelRmse = Math.Sqrt(model / inputs.Length);
+        if (FromTrainedWeights(forecaster, inputs, forecasts, normalizer, series, cut, modelRmse) is { } notTheModel)
+        {
+            return notTheModel;
+        }
+
         var naiveRmse = Math.Sqrt(naive / inputs.Length);
         var ratio = modelRmse / naiveRmse;
         var summary = $"test RMSE {Show.Number(modelRmse)}, seasonal naive {Show.Number(naiveRmse)} (ratio {Show.Number(ratio)})";
@@ -354,10 +378,87 @@ public sealed class TimeSeriesChecks : ICheckSource
             double.IsFinite(ratio) && ratio <= RmseRatioBound,
             $"one step ahead over the {inputs.Length} test values of a series with period {task.Period} (L = {task.InputLength}): {summary}; " +
             $"expected a ratio of at most {Show.Number(RmseRatioBound)}. Seasonal naive repeats the value one season ago; the last " +
-            "values of the window tell a model much more, because the noise lingers. Check that Train minimises the squared error " +
-            "on the normalised windows until the loss stops falling, that Predict runs the trained model (in eval mode, without " +
-            "gradients) and returns normalised values, and that training and test windows are normalised with the same statistics.",
-            summary).WithCurve("absolute error over the test part", errors);
+            "values of the window tell a model much more, because the noise lingers. The check normalised the windows with the " +
+            "training part's statistics and asked for one window at a time, in time order. Check that Train minimises the squared " +
+            "error on the normalised windows until the loss stops falling, and that Predict runs the trained model on the window it " +
+            "is given (in eval mode, without gradients) and returns normalised values.",
+            summary)
+            .WithMeasurement("test RMSE / seasonal naive RMSE", ratio, RmseRatioBound, higherIsBetter: false)
+            .WithCurve("absolute error over the test part", errors);
+    }
+
+    /// <summary>
+    /// The forecasts must be the trained module's: Predict equal to the module's forward, computed by
+    /// the check, and the forecasts much worse once the check sets every weight to zero. A rule
+    /// written by hand (the last value plus last season's change, say) forecasts without weights.
+    /// </summary>
+    private static Verdict? FromTrainedWeights(
+        IForecaster forecaster, double[][] inputs, double[][] forecasts, Normalizer normalizer, double[] series, int cut, double modelRmse)
+    {
+        if (forecaster is not torch.nn.Module<torch.Tensor, torch.Tensor> module || !module.parameters().Any())
+        {
+            return Verdict.Fail(
+                $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
+                "network itself, a module that implements IForecaster (as MlpForecaster in the stub): its forecasts must come from " +
+                "weights that training set.");
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var parameters = module.parameters().ToArray();
+        var device = parameters[0].device;
+        var width = inputs[0].Length;
+        using var batch = torch.tensor(inputs.SelectMany(row => row.Select(v => (float)v)).ToArray(), [inputs.Length, width], device: device);
+
+        double[] Forward()
+        {
+            module.eval();
+            return [.. module.forward(batch).reshape(inputs.Length).to(torch.ScalarType.Float64).cpu().data<double>()];
+        }
+
+        var own = Forward();
+        var gap = own.Zip(forecasts, (a, b) => Math.Abs(a - b[0])).Max();
+        if (!(gap <= 1e-4))
+        {
+            return Verdict.Fail(
+                $"Predict differs by up to {Show.Number(gap)} (in normalised units) from the forward pass of the module Train returned, " +
+                "run by the check on the same windows. Predict must run the trained module on the windows it is given, nothing else.");
+        }
+
+        var saved = parameters.Select(p => p.detach().clone()).ToArray();
+        foreach (var parameter in parameters)
+        {
+            parameter.zero_();
+        }
+
+        double zeroed;
+        try
+        {
+            var zeroForecasts = Forward();
+            zeroed = Math.Sqrt(zeroForecasts.Select((z, i) => Math.Pow(series[cut + i] - normalizer.Denormalize(z), 2)).Average());
+        }
+        finally
+        {
+            foreach (var (parameter, value) in parameters.Zip(saved))
+            {
+                parameter.copy_(value);
+            }
+        }
+
+        return zeroed >= 1.5 * modelRmse
+            ? null
+            : Verdict.Fail(
+                $"with every weight of your module set to zero the test RMSE is {Show.Number(zeroed)}, against {Show.Number(modelRmse)} " +
+                "with its trained weights: the forecasts do not come from what training learned. forward must compute the forecast " +
+                "from the module's layers, whose weights Train fits to the training windows.")
+            .WithMeasurement("RMSE with zeroed weights / trained RMSE", zeroed / modelRmse, 1.5, higherIsBetter: true);
+    }
+
+    /// <summary>The check's own training statistics: mean and population standard deviation.</summary>
+    private static Normalizer FitOwnNormalizer(double[] values)
+    {
+        var mean = values.Average();
+        return new Normalizer(mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length));
     }
 
     internal static WindowSet ExpectWindows(WindowSet? windows, int inputLength, int horizon, string what)

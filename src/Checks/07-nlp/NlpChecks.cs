@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
@@ -83,6 +84,17 @@ public sealed class NlpChecks : ICheckSource
             ("'Quoted' words, rock'n'roll", ["'", "quoted", "'", "words", ",", "rock'n'roll"],
                 "an apostrophe with no letter on one side is a token of its own"),
             ("Café CRÈME", ["café", "crème"], "letters outside English count as letters (char.IsLetterOrDigit)"),
+            ("snake_case id_42", ["snake", "_", "case", "id", "_", "42"],
+                "'_' is connector punctuation, not a letter or digit: it ends the run and is a token of its own"),
+            ("a\u203Fb", ["a", "\u203F", "b"], "other connector punctuation (here U+203F) is a token of its own as well"),
+            ("Cafe\u0301 nai\u0308ve", ["cafe\u0301", "nai\u0308ve"],
+                "a combining mark (an accent written as its own character after the letter) belongs to the run it follows"),
+            ("\u0301x", ["\u0301", "x"], "a combining mark with no run before it is a token of its own"),
+            ("Ελληνικά и Русский ١٢٣", ["ελληνικά", "и", "русский", "١٢٣"],
+                "letters and decimal digits of every script count (char.IsLetterOrDigit): Greek, Cyrillic, Arabic-Indic digits"),
+            ("x² 5½", ["x", "²", "5", "½"], "only decimal digits are digits: '²' and '½' are other numbers, tokens of their own"),
+            ("don't 'n' rock''n don\u2019t", ["don't", "'", "n", "'", "rock", "'", "'", "n", "don", "\u2019", "t"],
+                "only the apostrophe ' (U+0027) with a letter or digit on both sides joins a run; the typographic ’ (U+2019) does not"),
             ("", [], "an empty text has no tokens"),
         ];
         foreach (var (text, expected, hint) in cases)
@@ -330,6 +342,7 @@ public sealed class NlpChecks : ICheckSource
                 "two logits per sentence, negative in column 0 and positive in column 1.");
         }
 
+        ExpectLogitsFromWeights(model, ids, logits, vocabulary.Count);
         var predicted = logits.argmax(1).cpu().data<long>().ToArray();
         var correct = test.Select((text, i) => predicted[i] == text.Label).ToArray();
         byKind = string.Join(", ", Enum.GetValues<SentenceKind>().Select(kind =>
@@ -338,6 +351,46 @@ public sealed class NlpChecks : ICheckSource
             return $"{kind.ToString().ToLowerInvariant()} {Show.Percent(ofKind.Count(i => correct[i]) / (double)Math.Max(1, ofKind.Length))}";
         }));
         return correct.Count(c => c) / (double)test.Length;
+    }
+
+    /// <summary>
+    /// Logits must be what the trained weights give: the masked mean of the rows' embeddings through
+    /// the linear layer, computed here from the model's own parameters. Logits that come from a rule
+    /// of their own (keyword lists, remembered sentences) fail, whatever their accuracy.
+    /// </summary>
+    internal static void ExpectLogitsFromWeights(ISentimentModel model, torch.Tensor ids, torch.Tensor logits, int vocabularySize)
+    {
+        if (model is not torch.nn.Module module)
+        {
+            throw new CheckFailedException(
+                $"the model Train returned is a {model.GetType().Name}, not a TorchSharp module: it must be the BagOfEmbeddings the README " +
+                "describes (an nn.Module holding the embedding and the linear layer), so that its logits come from trained weights.");
+        }
+
+        var parameters = module.parameters().Select(p => (torch.Tensor)p).ToList();
+        var table = parameters.FirstOrDefault(p => p.ndim == 2 && p.shape[0] == vocabularySize);
+        var weight = table is null ? null : parameters.FirstOrDefault(p => p.ndim == 2 && p.shape[0] == 2 && p.shape[1] == table.shape[1]);
+        var bias = parameters.FirstOrDefault(p => p.ndim == 1 && p.shape[0] == 2);
+        if (table is null || weight is null || bias is null || parameters.Count != 3)
+        {
+            throw new CheckFailedException(
+                $"the model holds the parameters {string.Join(", ", parameters.Select(p => "[" + string.Join(", ", p.shape) + "]"))}; expected " +
+                $"an embedding table [{vocabularySize}, D], and a linear layer's weight [2, D] and bias [2], nothing else.");
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var mask = ids.ne(Vocabulary.PadIndex).to(torch.ScalarType.Float64).unsqueeze(-1);
+        var summed = (table.detach().to(torch.ScalarType.Float64).index_select(0, ids.flatten()).reshape(ids.shape[0], ids.shape[1], -1) * mask).sum(1);
+        var pooled = summed / mask.sum(1).clamp_min(1.0);
+        var own = torch.nn.functional.linear(pooled, weight.detach().to(torch.ScalarType.Float64), bias.detach().to(torch.ScalarType.Float64));
+        var gap = (logits.detach().to(torch.ScalarType.Float64) - own).abs().max().item<double>();
+        if (!(gap <= 1e-4))
+        {
+            throw new CheckFailedException(
+                $"Logits differ by up to {Show.Number(gap)} from the check's own computation with your model's weights (masked mean of the " +
+                "rows' embeddings, then the linear layer). Logits must be the trained model's output, computed from its weights.");
+        }
     }
 
     private static int[][] ExpectRows(int[][]? rows, int count, string what)
@@ -353,5 +406,13 @@ public sealed class NlpChecks : ICheckSource
 
     internal static string Tokens(IEnumerable<string> tokens) => "[" + string.Join(", ", tokens.Select(t => $"\"{Escape(t)}\"")) + "]";
 
-    private static string Escape(string text) => text.Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    /// <summary>Tabs, line breaks and characters that print badly on their own (combining marks, connector punctuation) as escapes.</summary>
+    internal static string Escape(string text) => string.Concat(text.Select(c => c switch
+    {
+        '\t' => "\\t",
+        '\n' => "\\n",
+        _ when c > '~' && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            or UnicodeCategory.EnclosingMark or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.Format => $"\\u{(int)c:X4}",
+        _ => c.ToString(),
+    }));
 }

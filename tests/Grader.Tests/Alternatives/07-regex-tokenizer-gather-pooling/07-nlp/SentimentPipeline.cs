@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Autograder.Reference.Nlp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Exercises.Nlp;
+
+/// <summary>
+/// Exercise 07: tokens, a vocabulary, padding and a bag-of-embeddings sentiment classifier.
+/// README.md in this folder explains the idea and the checks; run them with
+/// `dotnet test --filter TestCategory=07-nlp`.
+/// </summary>
+public sealed class SentimentPipeline : ISentimentPipeline
+{
+    // A run starts with a letter or digit and goes on with letters, digits, combining marks, and
+    // apostrophes that have a letter or digit right after them; anything else but white space is a
+    // token of its own.
+    private static readonly Regex TokenPattern = new(
+        @"[\p{L}\p{Nd}](?:[\p{L}\p{Nd}\p{M}]|'(?=[\p{L}\p{Nd}]))*|\S", RegexOptions.CultureInvariant);
+
+    public string[] Tokenize(string text) =>
+        [.. TokenPattern.Matches(text.ToLowerInvariant()).Select(match => match.Value)];
+
+    /// <summary>&lt;pad&gt;, &lt;unk&gt;, then tokens seen at least minFrequency times: most frequent first, ties in ordinal order.</summary>
+    public Vocabulary BuildVocabulary(IReadOnlyList<string[]> tokenizedTexts, int minFrequency)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tokens in tokenizedTexts)
+        {
+            foreach (var token in tokens)
+            {
+                counts[token] = counts.GetValueOrDefault(token) + 1;
+            }
+        }
+
+        var kept = counts
+            .Where(pair => pair.Value >= minFrequency)
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => pair.Key);
+        return new Vocabulary([Vocabulary.PadToken, Vocabulary.UnknownToken, .. kept]);
+    }
+
+    /// <summary>Each token's index, &lt;unk&gt; for unknown ones.</summary>
+    public int[] Encode(Vocabulary vocabulary, string[] tokens) =>
+        [.. tokens.Select(token => vocabulary.IndexOf(token) is var index && index >= 0 ? index : Vocabulary.UnknownIndex)];
+
+    /// <summary>Cut to length, or fill with &lt;pad&gt; (0) at the end.</summary>
+    public int[][] Pad(IReadOnlyList<int[]> sequences, int length) =>
+        [.. sequences.Select(sequence =>
+        {
+            var row = new int[length];
+            Array.Copy(sequence, row, Math.Min(length, sequence.Length));
+            return row;
+        })];
+
+    /// <summary>The vocabulary comes from the training texts only; both lists are encoded with it.</summary>
+    public EncodedTexts Prepare(IReadOnlyList<string> trainTexts, IReadOnlyList<string> testTexts, TextSetup setup)
+    {
+        var train = trainTexts.Select(Tokenize).ToArray();
+        var vocabulary = BuildVocabulary(train, setup.MinFrequency);
+        int[][] EncodeAll(IEnumerable<string[]> texts) => Pad([.. texts.Select(tokens => Encode(vocabulary, tokens))], setup.Length);
+        return new EncodedTexts(vocabulary, EncodeAll(train), EncodeAll(testTexts.Select(Tokenize)));
+    }
+
+    /// <summary>Embedding, masked mean, linear layer to two logits.</summary>
+    public ISentimentModel CreateModel(int vocabularySize, int embeddingSize, Device device) =>
+        new BagOfEmbeddings(vocabularySize, embeddingSize, device);
+
+    /// <summary>Full-batch Adam on the cross-entropy.</summary>
+    public ISentimentModel Train(int[][] trainIds, int[] trainLabels, int vocabularySize, Device device)
+    {
+        var model = new BagOfEmbeddings(vocabularySize, 16, device);
+        using var ids = ToTensor(trainIds, device);
+        using var labels = tensor(trainLabels.Select(label => (long)label).ToArray(), device: device);
+        using var optimizer = torch.optim.Adam(model.parameters(), 0.05);
+        model.train();
+        for (var step = 0; step < 150; step++)
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(model.forward(ids), labels);
+            loss.backward();
+            optimizer.step();
+        }
+
+        model.eval();
+        return model;
+    }
+
+    private static Tensor ToTensor(int[][] rows, Device device)
+    {
+        var width = rows.Length == 0 ? 0 : rows[0].Length;
+        var flat = new long[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var j = 0; j < width; j++)
+            {
+                flat[(i * width) + j] = rows[i][j];
+            }
+        }
+
+        return tensor(flat, [rows.Length, width], device: device);
+    }
+}
+
+/// <summary>Embeddings averaged over the real tokens of a sentence, then a linear layer.</summary>
+public sealed class BagOfEmbeddings : nn.Module<Tensor, Tensor>, ISentimentModel
+{
+    private readonly TorchSharp.Modules.Embedding embedding;
+    private readonly TorchSharp.Modules.Linear fc;
+
+    public BagOfEmbeddings(int vocabularySize, int embeddingSize, Device device)
+        : base(nameof(BagOfEmbeddings))
+    {
+        embedding = nn.Embedding(vocabularySize, embeddingSize, padding_idx: Vocabulary.PadIndex);
+        fc = nn.Linear(embeddingSize, 2);
+        RegisterComponents();
+        this.to(device);
+    }
+
+    public override Tensor forward(Tensor tokenIds) => fc.forward(Pool(tokenIds));
+
+    public Tensor Pool(Tensor tokenIds)
+    {
+        using var scope = NewDisposeScope();
+        // Look the rows up by index in the embedding table, then average over the real tokens.
+        var (rows, length) = (tokenIds.shape[0], tokenIds.shape[1]);
+        var vectors = embedding.weight!.index_select(0, tokenIds.reshape(-1)).reshape(rows, length, -1);
+        var real = tokenIds.gt(0).unsqueeze(-1).to_type(vectors.dtype);
+        var count = real.sum(1).clamp_min(1.0);
+        return ((vectors * real).sum(1) / count).MoveToOuterDisposeScope();
+    }
+
+    public Tensor Logits(Tensor tokenIds) => forward(tokenIds);
+}
+
+/// <summary>
+/// Adam (the same update as torch.optim.Adam with its defaults) whose Scalars live as long as the
+/// optimiser. TorchSharp 0.107 turns a double argument into a temporary Scalar that only a
+/// finalizer frees; a garbage collection on another thread while libtorch still reads it (inside
+/// the native call) frees it too early, and the step fails with "Expected false to be true" in
+/// Scalar::toFloat. torch.optim.Adam makes such temporaries on every step; the reference solution
+/// must pass every time, so it keeps its own.
+/// </summary>
+internal sealed class SteadyAdam : IDisposable
+{
+    private readonly TorchSharp.Modules.Parameter[] _parameters;
+    private readonly Tensor[] _means;
+    private readonly Tensor[] _squares;
+    private readonly double _learningRate;
+    private readonly Scalar _beta1 = 0.9;
+    private readonly Scalar _oneMinusBeta1 = 0.1;
+    private readonly Scalar _beta2 = 0.999;
+    private readonly Scalar _oneMinusBeta2 = 0.001;
+    private readonly Scalar _epsilon = 1e-8;
+    private readonly Scalar _one = 1.0;
+    private int _steps;
+
+    public SteadyAdam(IEnumerable<TorchSharp.Modules.Parameter> parameters, double learningRate)
+    {
+        _parameters = parameters.ToArray();
+        _means = _parameters.Select(p => zeros_like(p)).ToArray();
+        _squares = _parameters.Select(p => zeros_like(p)).ToArray();
+        _learningRate = learningRate;
+    }
+
+    public void Step()
+    {
+        _steps++;
+        using var noGrad = no_grad();
+        using Scalar stepSize = -_learningRate / (1 - Math.Pow(0.9, _steps));
+        using Scalar correction = Math.Sqrt(1 - Math.Pow(0.999, _steps));
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            using var scope = NewDisposeScope();
+            var gradient = _parameters[i].grad;
+            if (gradient is null)
+            {
+                continue;
+            }
+
+            _means[i].mul_(_beta1).add_(gradient, alpha: _oneMinusBeta1);
+            _squares[i].mul_(_beta2).addcmul_(gradient, gradient, value: _oneMinusBeta2);
+            var denominator = _squares[i].sqrt().div_(correction).add_(_epsilon, _one);
+            _parameters[i].addcdiv_(_means[i], denominator, value: stepSize);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var tensor in _means.Concat(_squares))
+        {
+            tensor.Dispose();
+        }
+
+        foreach (var scalar in new[] { _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one })
+        {
+            scalar.Dispose();
+        }
+    }
+}
