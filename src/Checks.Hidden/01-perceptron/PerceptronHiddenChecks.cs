@@ -96,9 +96,8 @@ public sealed class PerceptronHiddenChecks : ICheckSource
 
             if (!(sameWeights && sameCounts && theirRun.Epochs == ourRun.Epochs && theirRun.Converged == ourRun.Converged))
             {
-                var part = sameWeights ? "reported other mistake counts or epochs than it ran" : "ended with other weights";
                 return Verdict.Fail(
-                    $"with {what}, Train {part} than the training rule gives (converged {Show.Bool(theirRun.Converged)} after {theirRun.Epochs} epochs). " +
+                    $"with {what}, Train's run differs from what the training rule gives: {Difference(theirRun, ourRun)}. " +
                     "Visit the examples in the order given, count a mistake when Predict is wrong before updating, update after every example, " +
                     "report the count of every epoch run, and stop after the first epoch without mistakes or at the cap.");
             }
@@ -110,6 +109,11 @@ public sealed class PerceptronHiddenChecks : ICheckSource
     /// <summary>Which part of two runs differs first, without the reference's numbers on the hidden data.</summary>
     private static string Difference(PerceptronTraining theirs, PerceptronTraining ours)
     {
+        if (theirs.MistakesPerEpoch is null)
+        {
+            return "it reported no mistake counts (MistakesPerEpoch is null)";
+        }
+
         var epoch = theirs.MistakesPerEpoch.Zip(ours.MistakesPerEpoch).TakeWhile(pair => pair.First == pair.Second).Count();
         return epoch < Math.Min(theirs.MistakesPerEpoch.Length, ours.MistakesPerEpoch.Length)
             ? $"the mistakes counted in epoch {epoch + 1} differ"
