@@ -49,8 +49,12 @@ internal static class WorkerProtocol
 /// </summary>
 internal sealed record WorkerHello(string Secret, int GraderProcessId);
 
-/// <summary>Run these checks of this exercise on this compiled image.</summary>
-internal sealed record RunRequest(string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs);
+/// <summary>
+/// Run these checks of this exercise on this compiled image; or, when <see cref="Probes"/> is set,
+/// run the grader's own sandbox probes (name to argument) instead (<c>grader sandbox</c>).
+/// </summary>
+internal sealed record RunRequest(
+    string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs, Dictionary<string, string>? Probes = null);
 
 internal enum WorkerMessageKind
 {
@@ -58,10 +62,19 @@ internal enum WorkerMessageKind
     Started,
     Result,
     Finished,
+    Probed,
 }
 
-/// <summary>A message from the worker: ready, a check started, a check's result, the exercise finished.</summary>
-internal sealed record WorkerMessage(WorkerMessageKind Kind, string? CheckId = null, WireResult? Result = null);
+/// <summary>
+/// A message from the worker: ready (with the sandbox layers in force), a check started, a check's
+/// result, the exercise finished, or the outcome of each sandbox probe.
+/// </summary>
+internal sealed record WorkerMessage(
+    WorkerMessageKind Kind,
+    string? CheckId = null,
+    WireResult? Result = null,
+    IReadOnlyList<Sandbox.SandboxLayer>? Sandbox = null,
+    Dictionary<string, string>? Probes = null);
 
 /// <summary>
 /// The part of a check result the worker reports. The grader rebuilds the full result from its
