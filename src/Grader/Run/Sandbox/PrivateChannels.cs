@@ -9,7 +9,8 @@ namespace Autograder.Grader.Run.Sandbox;
 /// </summary>
 internal static class PrivateChannels
 {
-    private const int Lowest = 10;
+    // High and fixed, clear of the descriptors the runtime opens at start-up.
+    private const int Lowest = 100;
 
     /// <summary>The (request, result) descriptors, or null where the streams stay as they are.</summary>
     public static (int Requests, int Results)? Move()

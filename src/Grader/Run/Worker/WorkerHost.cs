@@ -13,7 +13,8 @@ namespace Autograder.Grader.Run.Worker;
 /// </summary>
 public static class WorkerHost
 {
-    private const int MaxOutputChars = 8000;
+    // Leaves room within the grader's 8000-character cut for the note of what was left out.
+    private const int MaxOutputChars = 7900;
 
     public static int Run()
     {
