@@ -30,7 +30,8 @@ internal static class CommandLine
         --in-process       run learner code inside the grader, without isolation (only to measure
                            what isolation costs: a hang or crash then stops the grader)
 
-        For maintainers:
+        For teachers and maintainers:
+          grader sandbox   show the worker's sandbox layers and prove each by trying what it forbids
           grader bench-compile <submission-dir> [--exercise ID]... [--repeat N]
                            cold and warm compile times per exercise (docs/PERFORMANCE.md)
 
@@ -52,6 +53,9 @@ internal static class CommandLine
     }
 
     public sealed record BenchCompile(string Submission, IReadOnlyList<string> Exercises, int Repeats) : Command;
+
+    /// <summary>`grader sandbox`: the worker's sandbox layers, each proven (docs/ISOLATION.md).</summary>
+    public sealed record Sandbox : Command;
 
     /// <summary>`grader worker`: the process that runs learner code for a grader (not for people).</summary>
     public sealed record Worker : Command;
@@ -76,6 +80,7 @@ internal static class CommandLine
         {
             "grade" => ParseGrade(args.Skip(1).ToList()),
             "worker" when args.Count == 1 => new Worker(),
+            "sandbox" when args.Count == 1 => new Sandbox(),
             "bench-compile" => ParseBenchCompile(args.Skip(1).ToList()),
             _ => new Invalid($"unknown command '{args[0]}'. The command is `grader grade <submission-dir>`."),
         };

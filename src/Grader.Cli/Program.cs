@@ -5,6 +5,7 @@ return CommandLine.Parse(args) switch
 {
     CommandLine.Grade grade => GradeCommand.Run(grade),
     CommandLine.Worker => WorkerHost.Run(),
+    CommandLine.Sandbox => SandboxCommand.Run(),
     CommandLine.BenchCompile bench => CompileBenchmark.Run(bench),
     CommandLine.Help help => CommandLine.PrintHelp(help),
     CommandLine.Invalid invalid => CommandLine.PrintError(invalid),

@@ -38,7 +38,7 @@ public sealed class SubmissionGrader(CheckCatalog catalog, Func<IExerciseRunner>
             results.Add(result);
         }
 
-        return GradeReport.Of(results);
+        return GradeReport.Of(results) with { Sandbox = runner.Sandbox };
     }
 
     private IReadOnlyList<ExerciseSpec> Select(IReadOnlyList<string> exerciseIds)

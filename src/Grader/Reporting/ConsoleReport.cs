@@ -47,6 +47,10 @@ public static class ConsoleReport
         }
 
         console.MarkupLine($"[bold]Total: {Points(report.Score, report.MaxScore)}[/]");
+        if (report.Sandbox is { } sandbox)
+        {
+            console.MarkupLine($"[grey]sandbox: {Markup.Escape(sandbox)}[/]");
+        }
     }
 
     private static string Describe(CheckResult check, bool teacherView)

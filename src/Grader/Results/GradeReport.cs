@@ -19,6 +19,14 @@ public sealed record GradeReport
 
     public required double MaxScore { get; init; }
 
+    /// <summary>
+    /// The sandbox layers learner code ran under (those in force in every worker), e.g.
+    /// "no-new-privileges, landlock (ABI 7), seccomp, rlimits, process group"; absent when no
+    /// learner code ran. It depends on the machine, not on the submission.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sandbox { get; init; }
+
     public required IReadOnlyList<ExerciseResult> Exercises { get; init; }
 
     public static GradeReport Of(IReadOnlyList<ExerciseResult> exercises) => new()

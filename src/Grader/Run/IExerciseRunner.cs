@@ -14,4 +14,7 @@ public interface IExerciseRunner : IDisposable
 {
     IReadOnlyList<CheckResult> Run(
         ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer);
+
+    /// <summary>The sandbox learner code ran in, for the report (e.g. "no-new-privileges, landlock (ABI 7), seccomp"); null when none ran.</summary>
+    string? Sandbox => null;
 }

@@ -51,6 +51,9 @@ public sealed class InProcessRunner(RunLimits? limits = null) : IExerciseRunner
         }
     }
 
+    /// <summary>No sandbox: learner code runs inside the grader.</summary>
+    public string? Sandbox => "none (in-process)";
+
     public void Dispose()
     {
     }

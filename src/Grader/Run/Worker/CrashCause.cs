@@ -11,6 +11,12 @@ internal static class CrashCause
                 "Look for data that grows without bound, or arrays and tensors far larger than the exercise needs";
         }
 
+        if (worker.Flooded)
+        {
+            return $"printed too much: more than {BoundedLineReader.MaxBytesBetweenMessages >> 20} MiB reached the grader's result channel " +
+                "without a result, so the check was stopped. Print less, and never write to the process's own output handles";
+        }
+
         var error = worker.ErrorTail;
         if (error.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
         {
@@ -32,6 +38,8 @@ internal static class CrashCause
             134 => "crashed: a native library aborted (SIGABRT), for example libtorch on a tensor of the wrong shape or type",
             139 => "crashed: a native library accessed invalid memory (SIGSEGV)",
             137 => "crashed: the process was killed (SIGKILL), usually by the system for using too much memory",
+            153 => "crashed: it tried to write a file (SIGXFSZ); checks run where no file may be written",
+            159 => "crashed: it made a system call the grader's sandbox forbids (SIGSYS)",
             { } code => $"crashed: the process ended with exit code {code}",
             null => "crashed: the process stopped answering",
         };

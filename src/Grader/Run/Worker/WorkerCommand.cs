@@ -6,6 +6,12 @@ namespace Autograder.Grader.Run.Worker;
 /// </summary>
 public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Arguments)
 {
+    /// <summary>
+    /// Sandbox layers the worker leaves off (<c>seccomp</c>, <c>landlock</c>): only for tests and
+    /// <c>grader sandbox</c>, which prove what each layer stops on its own.
+    /// </summary>
+    public IReadOnlyList<string> SkipLayers { get; init; } = [];
+
     public static WorkerCommand Locate()
     {
         var graderDll = Path.Combine(AppContext.BaseDirectory, "grader.dll");

@@ -1,22 +1,30 @@
 using System.Text;
 using Autograder.Grader.Checks;
+using Autograder.Grader.Run.Sandbox;
+using Microsoft.Win32.SafeHandles;
 
 namespace Autograder.Grader.Run.Worker;
 
 /// <summary>
-/// The worker process's side (`grader worker`): reads run requests on standard input, runs the
-/// checks with <see cref="InProcessRunner"/>, and writes framed results on standard output. What
-/// learner code prints goes to a buffer returned with each result, never to the real output.
+/// The worker process's side (`grader worker`): confines itself (<see cref="Confinement"/>), reads
+/// run requests on its private request channel, runs the checks with <see cref="InProcessRunner"/>,
+/// and writes framed results on its private result channel. What learner code prints goes to a
+/// bounded buffer returned with each result, never to the grader.
 /// </summary>
 public static class WorkerHost
 {
-    private const int MaxOutputChars = 8000;
+    // Leaves room within the grader's 8000-character cut for the note of what was left out.
+    private const int MaxOutputChars = 7900;
 
     public static int Run()
     {
-        var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-        var printed = new StringWriter();
+        var confinement = Confinement.Enter();
+        var (requests, results) = confinement.Channels is { } channels
+            ? (Open(channels.Requests, FileAccess.Read), Open(channels.Results, FileAccess.Write))
+            : (Console.OpenStandardInput(), Console.OpenStandardOutput());
+        var input = new StreamReader(requests, Encoding.UTF8);
+        var output = new StreamWriter(results, new UTF8Encoding(false)) { AutoFlush = true };
+        var printed = new BoundedCapture(MaxOutputChars);
         Console.SetOut(printed);
         Console.SetError(printed);
         Console.SetIn(TextReader.Null);
@@ -27,10 +35,16 @@ public static class WorkerHost
         WatchGrader(hello.GraderProcessId);
 
         var catalog = CheckCatalog.FromBaseDirectory();
-        Send(new WorkerMessage(WorkerMessageKind.Ready));
+        Send(new WorkerMessage(WorkerMessageKind.Ready, Sandbox: confinement.Report.Layers));
         while (input.ReadLine() is { } line)
         {
             var request = System.Text.Json.JsonSerializer.Deserialize<RunRequest>(line, WorkerProtocol.Json)!;
+            if (request.Probes is { } probes)
+            {
+                Send(new WorkerMessage(WorkerMessageKind.Probed, Probes: SandboxProbes.Run(probes)));
+                continue;
+            }
+
             catalog.TryGetExercise(request.ExerciseId, out var exercise);
             var byId = catalog.ChecksOf(request.ExerciseId).ToDictionary(check => check.Id);
             InProcessRunner.RunEach(
@@ -41,14 +55,15 @@ public static class WorkerHost
                 TimeSpan.FromMilliseconds(request.TimeLimitMs),
                 onStarted: check =>
                 {
-                    printed.GetStringBuilder().Clear();
+                    printed.Clear();
                     Send(new WorkerMessage(WorkerMessageKind.Started, check.Id));
                 },
                 onFinished: result =>
                 {
-                    var text = printed.ToString();
-                    var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.Curve, result.Details,
-                        text.Length > MaxOutputChars ? text[..MaxOutputChars] + "\n..." : text, result.Measurements);
+                    // The teacher's view of hidden checks travels too; the grader's records show
+                    // learners only their part.
+                    var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.TeacherCurve, result.TeacherDetails,
+                        printed.Take(), result.Measurements, result.TeacherMessage);
                     Send(new WorkerMessage(WorkerMessageKind.Result, result.Id, wire));
                 });
             Send(new WorkerMessage(WorkerMessageKind.Finished));
@@ -57,9 +72,13 @@ public static class WorkerHost
         return 0;
     }
 
+    private static FileStream Open(int descriptor, FileAccess access) =>
+        new(new SafeFileHandle(descriptor, ownsHandle: true), access, bufferSize: 0);
+
     /// <summary>
     /// Ends the worker once its grader is gone (killed, say), so that learner code stuck in a loop
-    /// does not keep a core busy with nobody waiting for it.
+    /// does not keep a core busy with nobody waiting for it. The parent-death signal does the same
+    /// on Linux; this covers the systems without it.
     /// </summary>
     private static void WatchGrader(int graderProcessId)
     {
@@ -68,21 +87,32 @@ public static class WorkerHost
             while (true)
             {
                 Thread.Sleep(1000);
-                try
+                if (!GraderAlive(graderProcessId))
                 {
-                    using var grader = System.Diagnostics.Process.GetProcessById(graderProcessId);
-                    if (grader.HasExited)
-                    {
-                        Environment.Exit(3);
-                    }
-                }
-                catch (ArgumentException)
-                {
-                    Environment.Exit(3); // No such process any more.
+                    Environment.Exit(3);
                 }
             }
         })
         { IsBackground = true, Name = "grader watch" };
         watch.Start();
+    }
+
+    private static bool GraderAlive(int graderProcessId)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            // The sandbox forbids signalling the grader, so ask who the parent is: an orphan is adopted.
+            return Libc.GetPpid() == graderProcessId;
+        }
+
+        try
+        {
+            using var grader = System.Diagnostics.Process.GetProcessById(graderProcessId);
+            return !grader.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // No such process any more.
+        }
     }
 }

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Autograder.Grader.Run.Sandbox;
 
 namespace Autograder.Grader.Run.Worker;
 
 /// <summary>
-/// One running `grader worker`: its framed messages arrive on a queue, its memory is watched, and
-/// the whole process tree is killed on a breach. Standard error is kept (the tail) to tell what
-/// crashed it.
+/// One running `grader worker`: its framed messages arrive on a queue (read in bounded pieces),
+/// its memory is watched, and on a breach, a time-out or when it is done, its whole process group
+/// is killed. Standard error is kept (a bounded tail) to tell what crashed it.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
@@ -19,6 +20,8 @@ internal sealed class WorkerProcess : IDisposable
     private readonly BlockingCollection<WorkerMessage> _messages = [];
     private readonly StringBuilder _errorTail = new();
     private readonly Thread _stdoutReader;
+    private readonly Thread _stderrReader;
+    private readonly BoundedLineReader _results;
     private readonly Thread _memoryWatch;
     private readonly long _memoryLimit;
     private volatile bool _disposed;
@@ -48,10 +51,28 @@ internal sealed class WorkerProcess : IDisposable
         // class graded in parallel gets its speed from one worker per core.
         start.Environment["OMP_NUM_THREADS"] = "1";
         start.Environment["MKL_NUM_THREADS"] = "1";
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command.FileName}");
+        // No diagnostics server: it would create sockets in /tmp, which the sandbox forbids.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        // W^X makes the runtime map its code through a memory file it must size with ftruncate,
+        // which RLIMIT_FSIZE 0 forbids (CoreCLR then fails to start). Without it the runtime also
+        // starts faster; learner code is managed code either way.
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        foreach (var variable in SandboxSwitches.All)
+        {
+            start.Environment.Remove(variable);
+        }
+
+        start.Environment[SandboxSwitches.GraderProcessId] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        if (command.SkipLayers.Count > 0)
+        {
+            start.Environment[SandboxSwitches.Skip] = string.Join(',', command.SkipLayers);
+        }
+
+        _process = WorkerLauncher.Start(start);
         _process.StandardInput.AutoFlush = true;
-        _process.ErrorDataReceived += (_, e) => KeepErrorTail(e.Data);
-        _process.BeginErrorReadLine();
+        _results = new BoundedLineReader(_process.StandardOutput.BaseStream);
+        _stderrReader = new Thread(ReadErrors) { IsBackground = true, Name = "worker stderr" };
+        _stderrReader.Start();
         _stdoutReader = new Thread(ReadMessages) { IsBackground = true, Name = "worker stdout" };
         _stdoutReader.Start();
         _memoryWatch = new Thread(WatchMemory) { IsBackground = true, Name = "worker memory" };
@@ -64,16 +85,31 @@ internal sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(WorkerCommand command, long memoryLimit, TimeSpan startTimeout)
+    /// <summary>The layers the worker reported in force when it was ready.</summary>
+    public SandboxReport Sandbox { get; private set; } = new([]);
+
+    /// <summary>Set when the worker sent more than the result channel takes without a message.</summary>
+    public bool Flooded => _results.Flooded;
+
+    /// <summary>Lines over the length limit that were dropped.</summary>
+    public int DroppedLines => _results.DroppedLines;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts a worker without waiting for it: it gets ready while the grader does other work.</summary>
+    public static WorkerProcess Launch(WorkerCommand command, long memoryLimit) => new(command, memoryLimit);
+
+    /// <summary>Waits for the worker's ready message, which carries its sandbox layers.</summary>
+    public void WaitUntilReady(TimeSpan startTimeout)
     {
-        var worker = new WorkerProcess(command, memoryLimit);
-        if (worker.Receive(startTimeout) is { Kind: WorkerMessageKind.Ready })
+        if (Receive(startTimeout) is { Kind: WorkerMessageKind.Ready } ready)
         {
-            return worker;
+            Sandbox = new SandboxReport(ready.Sandbox ?? []);
+            return;
         }
 
-        var error = worker.ErrorTail;
-        worker.Dispose();
+        var error = ErrorTail;
+        Dispose();
         throw new InvalidOperationException($"the worker process did not start: {(error.Length > 0 ? error : "no message")}");
     }
 
@@ -109,8 +145,13 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Kills the worker's process group (the worker leads its own, so this takes whatever it
+    /// started, detached or not), then the worker and its descendants in case it had none.
+    /// </summary>
     public void Kill()
     {
+        ProcessGroup.KillGroup(_process.Id);
         try
         {
             if (!_process.HasExited)
@@ -120,12 +161,16 @@ internal sealed class WorkerProcess : IDisposable
 
             _process.WaitForExit(5000);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // Already gone.
         }
+
+        // Its children may outlive it for a moment; the group outlives its leader.
+        ProcessGroup.KillGroup(_process.Id);
     }
 
+    /// <summary>Ends the worker: a worker serves one exercise, so there is nothing to wait for.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -134,20 +179,9 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         _disposed = true;
-        try
-        {
-            _process.StandardInput.Close(); // A healthy worker ends when its input ends.
-            if (!_process.WaitForExit(2000))
-            {
-                Kill();
-            }
-        }
-        catch (IOException)
-        {
-            Kill();
-        }
-
+        Kill();
         _stdoutReader.Join(2000);
+        _stderrReader.Join(2000);
         _process.Dispose();
         _messages.Dispose();
     }
@@ -156,12 +190,13 @@ internal sealed class WorkerProcess : IDisposable
     {
         try
         {
-            while (_process.StandardOutput.ReadLine() is { } line)
+            while (_results.ReadLine() is { } line)
             {
-                // Lines without the secret are native libraries printing to the raw output; they
-                // are not messages and are dropped.
+                // Lines without the secret are not messages (the secret keeps framing as a second
+                // line of defence behind the private channel) and are dropped.
                 if (WorkerProtocol.Unframe(_secret, line) is { } message)
                 {
+                    _results.MessageSeen();
                     _messages.Add(message);
                 }
             }
@@ -173,6 +208,23 @@ internal sealed class WorkerProcess : IDisposable
         finally
         {
             _messages.CompleteAdding();
+        }
+    }
+
+    private void ReadErrors()
+    {
+        var buffer = new char[4096];
+        try
+        {
+            int read;
+            while ((read = _process.StandardError.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                KeepErrorTail(buffer.AsSpan(0, read));
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The worker is gone.
         }
     }
 
@@ -205,16 +257,11 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    private void KeepErrorTail(string? line)
+    private void KeepErrorTail(ReadOnlySpan<char> text)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_errorTail)
         {
-            _errorTail.AppendLine(line);
+            _errorTail.Append(text);
             if (_errorTail.Length > 4000)
             {
                 _errorTail.Remove(0, _errorTail.Length - 4000);

@@ -52,9 +52,12 @@ internal sealed record WorkerHello(string Secret, int GraderProcessId);
 /// <summary>
 /// Run these checks of this exercise on this compiled image. <c>Seeds</c>, parallel to
 /// <c>CheckIds</c>, are the seeds the grader resolved (hidden ones derived from the course
-/// secret, which the worker never reads).
+/// secret, which the worker never reads). When <see cref="Probes"/> is set, the worker runs the
+/// grader's own sandbox probes (name to argument) instead (<c>grader sandbox</c>).
 /// </summary>
-internal sealed record RunRequest(string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs, int[] Seeds);
+internal sealed record RunRequest(
+    string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs, int[] Seeds,
+    Dictionary<string, string>? Probes = null);
 
 internal enum WorkerMessageKind
 {
@@ -62,14 +65,24 @@ internal enum WorkerMessageKind
     Started,
     Result,
     Finished,
+    Probed,
 }
 
-/// <summary>A message from the worker: ready, a check started, a check's result, the exercise finished.</summary>
-internal sealed record WorkerMessage(WorkerMessageKind Kind, string? CheckId = null, WireResult? Result = null);
+/// <summary>
+/// A message from the worker: ready (with the sandbox layers in force), a check started, a check's
+/// result, the exercise finished, or the outcome of each sandbox probe.
+/// </summary>
+internal sealed record WorkerMessage(
+    WorkerMessageKind Kind,
+    string? CheckId = null,
+    WireResult? Result = null,
+    IReadOnlyList<Sandbox.SandboxLayer>? Sandbox = null,
+    Dictionary<string, string>? Probes = null);
 
 /// <summary>
 /// The part of a check result the worker reports. The grader rebuilds the full result from its
 /// own check definitions (points, name, visibility, seed), so a worker cannot change a score.
 /// </summary>
 internal sealed record WireResult(
-    ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output, IReadOnlyList<Measurement>? Measurements = null);
+    ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output, IReadOnlyList<Measurement>? Measurements = null,
+    string? TeacherMessage = null);

@@ -3,29 +3,46 @@ using Autograder.Grader.Checks;
 using Autograder.Grader.Compile;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
+using Autograder.Grader.Run.Sandbox;
 
 namespace Autograder.Grader.Run.Worker;
 
 /// <summary>
-/// Runs learner code in a worker process with a wall-clock limit per exercise and a memory cap.
-/// A hang, a crash or a memory blow-up ends that exercise with an error result naming the cause;
-/// the checks that finished keep their results, and the next exercise gets a fresh worker. A
-/// healthy worker is reused for the next exercise of the same submission, so isolation costs one
-/// process start per submission, and that start overlaps the compile of the first exercise: the
-/// worker is started as soon as the runner is made.
+/// Runs learner code in a sandboxed worker process with a wall-clock limit per exercise and a
+/// memory cap. A hang, a crash or a memory blow-up ends that exercise with an error result naming
+/// the cause; the checks that finished keep their results. Every exercise gets a fresh worker,
+/// never one that ran other code before, so no static field, process-wide default or finaliser
+/// crosses from one exercise to the next. The start-up is hidden: the first worker starts when
+/// the runner is made (with the first compile), and each next one as soon as an exercise begins.
 /// </summary>
 public sealed class WorkerRunner : IExerciseRunner
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly RunLimits _limits;
     private readonly WorkerCommand? _command;
-    private Task<WorkerProcess>? _worker;
+    private readonly List<SandboxReport> _sandboxes = [];
+    private Task<WorkerProcess>? _next;
 
     public WorkerRunner(RunLimits? limits = null, WorkerCommand? command = null)
     {
         _limits = limits ?? RunLimits.Default;
         _command = command;
-        _worker = StartWorker();
+        _next = StartWorker();
+    }
+
+    /// <summary>The sandbox layers in force in every worker that ran an exercise; null before any did.</summary>
+    public string? Sandbox => _sandboxes.Count == 0 ? null : SandboxReport.Weakest(_sandboxes);
+
+    /// <summary>The layers of each worker that ran an exercise, in order.</summary>
+    public IReadOnlyList<SandboxReport> Sandboxes => _sandboxes;
+
+    /// <summary>Runs the grader's sandbox probes (name to argument) in a fresh worker; null when it did not answer.</summary>
+    internal (SandboxReport Sandbox, Dictionary<string, string>? Probes) Probe(Dictionary<string, string> probes, TimeSpan timeout)
+    {
+        using var worker = TakeWorker();
+        worker.Send(new RunRequest("", [], [], [], 0, probes));
+        var answer = worker.Receive(timeout);
+        return (worker.Sandbox, answer is { Kind: WorkerMessageKind.Probed, Probes: { } outcomes } ? outcomes : null);
     }
 
     public IReadOnlyList<CheckResult> Run(
@@ -35,15 +52,16 @@ public sealed class WorkerRunner : IExerciseRunner
         WorkerProcess worker;
         try
         {
-            worker = (_worker ??= StartWorker()).GetAwaiter().GetResult();
+            worker = TakeWorker();
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
-            _worker = null;
             return [.. checks.Select(check => CheckRunner.Outcome(check, ResultStatus.Error,
                 $"not run: the grader could not start its worker process ({e.Message}). This is not your code's fault: please tell your teacher."))];
         }
 
+        using var used = worker;
+        _sandboxes.Add(worker.Sandbox);
         worker.Send(new RunRequest(exercise.Id, [.. checks.Select(check => check.Id)], compiled.Image, compiled.Symbols,
             (long)timeLimit.TotalMilliseconds, [.. checks.Select(check => check.Seed)]));
 
@@ -70,15 +88,12 @@ public sealed class WorkerRunner : IExerciseRunner
             }
         }
 
-        // No message in time, or none at all any more: the worker hung, crashed or ran out of
-        // memory and is no longer trustworthy. The next exercise gets a new one, started now so
-        // that it is ready by then.
+        // No message in time, or none at all any more: the worker hung, crashed, flooded its
+        // channel or ran out of memory. Disposing it kills its whole process group.
         var failure = worker.OutputEnded || worker.HasExited
             ? CrashCause.Explain(worker, _limits.MemoryBytes)
             : $"timed out after {RunLimits.Describe(timeLimit)}. Look for a loop that never ends, or one that does far more work than the exercise needs";
         worker.Kill();
-        worker.Dispose();
-        _worker = StartWorker();
         var ordered = Ordered(checks, results, failure, running);
         foreach (var result in ordered.Where(result => !results.ContainsKey(result.Id)))
         {
@@ -92,21 +107,31 @@ public sealed class WorkerRunner : IExerciseRunner
     {
         try
         {
-            _worker?.GetAwaiter().GetResult().Dispose();
+            _next?.GetAwaiter().GetResult().Dispose();
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
             // It never started; there is nothing to stop.
         }
 
-        _worker = null;
+        _next = null;
+    }
+
+    /// <summary>The worker started in advance, and the start of the one after it, so that it is ready in turn.</summary>
+    private WorkerProcess TakeWorker()
+    {
+        var next = _next ?? StartWorker();
+        _next = StartWorker();
+        var worker = next.GetAwaiter().GetResult();
+        worker.WaitUntilReady(StartTimeout);
+        return worker;
     }
 
     private static WorkerMessage? Receive(WorkerProcess worker, TimeSpan left) =>
         left > TimeSpan.Zero ? worker.Receive(left) : null;
 
     private Task<WorkerProcess> StartWorker() =>
-        Task.Run(() => WorkerProcess.Start(_command ?? WorkerCommand.Locate(), _limits.MemoryBytes, StartTimeout));
+        Task.Run(() => WorkerProcess.Launch(_command ?? WorkerCommand.Locate(), _limits.MemoryBytes));
 
     /// <summary>A result built from the grader's own definition: the worker reports status and message only.</summary>
     private static CheckResult Rebuild(CheckDefinition check, WireResult wire) =>
@@ -117,6 +142,7 @@ public sealed class WorkerRunner : IExerciseRunner
             Details = Truncate(wire.Details, 2000),
             Output = Truncate(wire.Output, 8000),
             Measurements = [.. (wire.Measurements ?? []).Take(32)],
+            TeacherMessage = wire.TeacherMessage is { } full ? Truncate(full, 4000) : null,
         };
 
     private static List<CheckResult> Ordered(
