@@ -40,7 +40,7 @@ public sealed class WorkerRunner : IExerciseRunner
     internal (SandboxReport Sandbox, Dictionary<string, string>? Probes) Probe(Dictionary<string, string> probes, TimeSpan timeout)
     {
         using var worker = TakeWorker();
-        worker.Send(new RunRequest("", [], [], [], 0, probes));
+        worker.Send(new RunRequest("", [], [], [], 0, [], probes));
         var answer = worker.Receive(timeout);
         return (worker.Sandbox, answer is { Kind: WorkerMessageKind.Probed, Probes: { } outcomes } ? outcomes : null);
     }
