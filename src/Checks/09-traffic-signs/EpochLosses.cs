@@ -40,9 +40,10 @@ internal sealed class EpochLosses(long count)
 
     /// <summary>
     /// Null when <paramref name="reported"/> is the mean training loss of each epoch as the check
-    /// recomputed it (within 1e-3, relative above 1), else what is wrong, for the learner.
+    /// recomputed it (within 1e-3, relative above 1), else what is wrong, for the learner;
+    /// <paramref name="lossHint"/> covers the other cause, a loss that is not the one asked for.
     /// </summary>
-    public string? Disagreement(double[] reported, int epochs, string lossName)
+    public string? Disagreement(double[] reported, int epochs, string lossName, string lossHint)
     {
         if (Unmatched > 0)
         {
@@ -68,7 +69,7 @@ internal sealed class EpochLosses(long count)
                     $"mini-batches, recomputed by the check from your model's logits, is {Show.Number(means[e])} " +
                     $"(all epochs: {Show.Vector(means)}; reported: {Show.Vector(reported)}). Report, for each epoch, the mean of the " +
                     "mini-batch losses weighted by batch size (the sum of loss.item() x batch size over the epoch, divided by the " +
-                    "number of images), not the last batch's loss and not a number of your own.";
+                    $"number of images), not the last batch's loss and not a number of your own. {lossHint}";
             }
         }
 

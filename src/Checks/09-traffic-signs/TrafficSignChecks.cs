@@ -221,7 +221,8 @@ public sealed class TrafficSignChecks : ICheckSource
                 .WithCurve("training loss per epoch", losses);
         }
 
-        if (recomputed.Disagreement(losses, settings.Epochs, "cross-entropy") is { } untrue)
+        if (recomputed.Disagreement(losses, settings.Epochs, "cross-entropy",
+            "If you do report that, check the loss itself: the mean cross-entropy of the raw logits against the labels (functional.cross_entropy).") is { } untrue)
         {
             return Verdict.Fail(untrue).WithCurve("training loss per epoch", losses);
         }
