@@ -26,12 +26,12 @@ internal sealed class SetWeights : IDisposable
     }
 
     /// <summary>
-    /// Every weight 1 / fan-in and every bias (any one-dimensional parameter) 0.1: on positive inputs
+    /// Every weight 1 / fan-in and every bias (any one-dimensional parameter) 5: on positive inputs
     /// every convolution averages what it reads, every ReLU passes, and a change anywhere in the
     /// receptive field reaches the output along every path.
     /// </summary>
     public static SetWeights Positive(nn.Module<Tensor, Tensor> model) =>
-        new(model, p => p.dim() >= 2 ? 1.0 / Math.Max(1, p.numel() / p.shape[0]) : 0.1);
+        new(model, p => p.dim() >= 2 ? 1.0 / Math.Max(1, p.numel() / p.shape[0]) : 5.0);
 
     /// <summary>
     /// The convolutions of a temporal block silenced, its residual path made the identity: every
