@@ -30,8 +30,13 @@ internal sealed class SetWeights : IDisposable
     /// every convolution averages what it reads, every ReLU passes, and a change anywhere in the
     /// receptive field reaches the output along every path.
     /// </summary>
-    public static SetWeights Positive(nn.Module<Tensor, Tensor> model) =>
-        new(model, p => p.dim() >= 2 ? 1.0 / Math.Max(1, p.numel() / p.shape[0]) : 5.0);
+    public static SetWeights Positive(nn.Module<Tensor, Tensor> model)
+    {
+        // Each weight tensor gets its own scale, so that two paths that average the same input
+        // (a convolution and a residual projection) never cancel exactly in a subtraction.
+        var index = 0;
+        return new(model, p => p.dim() >= 2 ? (1.0 + (0.25 * (index++ % 4))) / Math.Max(1, p.numel() / p.shape[0]) : 5.0);
+    }
 
     /// <summary>
     /// The convolutions of a temporal block silenced, its residual path made the identity: every
