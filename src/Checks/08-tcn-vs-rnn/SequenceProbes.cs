@@ -121,13 +121,18 @@ internal static class SequenceProbes
     /// <summary>
     /// Causality of a convolutional model at the given steps: null when every output before each
     /// step stays bit-identical and the output at the step itself changes, else the failure message.
+    /// Measured with positive weights set by the check (<see cref="SetWeights.Positive"/>) on positive
+    /// inputs, so no dead ReLU hides a path; the model's own weights are put back afterwards.
     /// </summary>
     public static string? Causality(
         nn.Module<Tensor, Tensor> model, Tensor input, IEnumerable<int> steps, long channels, string what, SeededRandom random)
     {
+        // Weights the check sets and positive inputs: every path is active, whatever the initialisation.
+        using var weights = SetWeights.Positive(model);
+        using var positive = input.abs().add(0.5);
         foreach (var t in steps)
         {
-            var changed = AnySequence(Influence(model, input, t, channels, what, random));
+            var changed = AnySequence(Influence(model, positive, t, channels, what, random));
             var earlier = Enumerable.Range(0, t).Where(s => changed[s]).ToList();
             if (earlier.Count > 0)
             {

@@ -59,6 +59,7 @@ internal sealed record TrainingPlan(
 /// <param name="LastLoss">Training loss at the last step.</param>
 /// <param name="DivergedAt">The step whose loss was NaN or infinite, if any.</param>
 /// <param name="OutOfTime">Whether the run stopped before its budget because the check's time was running out.</param>
+/// <param name="Untrained">The held-out metric before the first step: a model that meets the goal untrained learned nothing.</param>
 internal sealed record TrainingRun(
     int Steps,
     bool Reached,
@@ -69,7 +70,8 @@ internal sealed record TrainingRun(
     double FirstLoss,
     double LastLoss,
     int? DivergedAt,
-    bool OutOfTime);
+    bool OutOfTime,
+    double Untrained);
 
 /// <summary>
 /// The training loop every training check uses, so that a step budget means the same for every
@@ -108,6 +110,8 @@ internal static class SequenceTraining
                 "of the constructor, so that parameters() finds them.");
         }
 
+        // Before any step: a fresh model that already meets the goal computes the answer without learning it.
+        var untrained = Evaluate(model, plan, heldOutInput, heldOut.Targets);
         using var optimizer = optim.Adam(parameters, plan.LearningRate);
         var curve = new List<double>();
         var clock = new Stopwatch();
@@ -166,7 +170,7 @@ internal static class SequenceTraining
         }
 
         return new TrainingRun(
-            steps, reached, metric, curve, steps == 0 ? 0 : clock.Elapsed.TotalMilliseconds / steps, count, firstLoss, lastLoss, divergedAt, outOfTime);
+            steps, reached, metric, curve, steps == 0 ? 0 : clock.Elapsed.TotalMilliseconds / steps, count, firstLoss, lastLoss, divergedAt, outOfTime, untrained);
     }
 
     private static double Evaluate(nn.Module<Tensor, Tensor> model, TrainingPlan plan, Tensor input, Tensor targets)

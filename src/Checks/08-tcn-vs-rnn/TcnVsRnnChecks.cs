@@ -86,7 +86,52 @@ public sealed class TcnVsRnnChecks : ICheckSource
         Exercise.Check("tcn-copy-memory", "the TCN solves the copy-memory task", 3, 807,
             context => TcnCopyMemory(context, CopyPlan)),
         Exercise.Check("comparison", "TCN and GRU side by side on copy memory", 1, 808, Comparison),
+        Exercise.Check("block-residual", "a temporal block adds its input back", 1, 809,
+            context => BlockResidual(context, channels: 4, k: 3, d: 2, length: 12)),
     ];
+
+    /// <summary>
+    /// The residual connection probed with weights the check sets (<see cref="SetWeights.ResidualOnly"/>):
+    /// in a block whose input and output channels agree, both convolutions give 0 and the residual
+    /// path is the identity, so the block must return relu(0 + x) = relu(x). A block that subtracts its input gives relu(-x), one without the
+    /// last ReLU gives x.
+    /// </summary>
+    internal static Verdict BlockResidual(CheckContext context, int channels, int k, int d, int length)
+    {
+        var models = context.Create<ISequenceModels>();
+        torch.manual_seed(context.Seed);
+        using var block = Expect.NotNull(models.CreateTemporalBlock(channels, channels, k, d), "CreateTemporalBlock");
+        block.to(context.Device);
+        using var input = randn(2, channels, length).to(context.Device);
+        var what = $"temporal block ({channels} to {channels} channels, k {k}, dilation {d})";
+        double[] output;
+        using (SetWeights.ResidualOnly(block))
+        {
+            output = SequenceProbes.Output(block, input, channels, what);
+        }
+
+        var x = input.cpu().to_type(ScalarType.Float64).data<double>().ToArray();
+        double Distance(Func<double, double> f) => x.Select((v, i) => Math.Abs(f(v) - output[i])).Max();
+        const double Tolerance = 1e-6;
+        if (Distance(v => Math.Max(v, 0)) <= Tolerance)
+        {
+            return Verdict.Pass("with its convolutions silenced by the check the block returned relu(x): it adds its input back, then applies the last ReLU");
+        }
+
+        var seen =
+            Distance(v => Math.Max(-v, 0)) <= Tolerance || Distance(v => -v) <= Tolerance
+                ? "relu(-x): the block subtracts its input instead of adding it. The residual connection is out = relu(F(x) + x), so " +
+                  "that the block starts as (nearly) the identity and the gradient reaches early layers unchanged through the sum."
+            : Distance(v => v) <= Tolerance
+                ? "x itself, negative values included: the last ReLU, applied to the sum F(x) + x, is missing."
+            : Distance(_ => 0) <= Tolerance
+                ? "0 everywhere: the input never reaches the output. Add the block's input x to the output of the convolutions, then apply the last ReLU."
+                : "something else than relu(x). The block is relu(F(x) + x), with F the two causal convolutions and their ReLUs.";
+        return Verdict.Fail(
+            $"{what} with the weights and biases of its convolutions set to 0 by the check (a 1x1 residual projection, if any, set to the " +
+            "identity): both convolutions then give 0, so the block should return " +
+            $"relu(0 + x) = relu(x). It returned {seen}");
+    }
 
     internal static Verdict BlockShape(CheckContext context, (int In, int Out, int K, int D)[] cases, int length)
     {
@@ -174,7 +219,10 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static int MeasureReach(
         nn.Module<Tensor, Tensor> tcn, TcnShape shape, int start, int length, SeededRandom random, torch.Device device, out string? failure)
     {
-        using var input = randn(4, shape.InputChannels, length).to(device);
+        // The structure, not the initialisation, decides the reach: positive weights the check sets on
+        // positive inputs keep every ReLU open, so a change travels along every path it can take.
+        using var weights = SetWeights.Positive(tcn);
+        using var input = rand(4, shape.InputChannels, length).add(0.5).to(device);
         var what = $"TCN {shape}";
         var changed = SequenceProbes.AnySequence(
             SequenceProbes.Influence(tcn, input, start, shape.OutputChannels, what, random));
@@ -311,6 +359,11 @@ public sealed class TcnVsRnnChecks : ICheckSource
                 "clipped to norm 1 this should not happen to a GRU: look for a division or a log in forward.").WithCurve(Curve, run.Curve);
         }
 
+        if (plan.Meets(run.Untrained))
+        {
+            return Verdict.Fail(Untrained("GRU", run, plan)).WithCurve(Curve, run.Curve);
+        }
+
         var budget = $"within {plan.MaxSteps} steps (Adam, learning rate {Show.Number(plan.LearningRate)}, batches of {plan.BatchSize}, T = {plan.Length})";
         if (!run.Reached)
         {
@@ -320,12 +373,17 @@ public sealed class TcnVsRnnChecks : ICheckSource
                 : " It learns, but too slowly: compare your model with the README (one GRU layer, a linear layer on its state at every step).";
             return Verdict.Fail(
                 $"held-out MSE {Show.Number(run.Metric)} after {run.Steps} steps, expected below {Show.Number(plan.Target)} {budget}; " +
-                $"always answering 1 scores {Show.Number(AddingProblem.BaselineMse)}.{OutOfTime(run, plan)}{stuck}").WithCurve(Curve, run.Curve);
+                $"always answering 1 scores {Show.Number(AddingProblem.BaselineMse)}.{OutOfTime(run, plan)}{stuck}")
+                .WithMeasurement("held-out MSE", run.Metric, plan.Target, higherIsBetter: false)
+                .WithMeasurement("steps to MSE target", run.Steps, plan.MaxSteps, higherIsBetter: false)
+                .WithCurve(Curve, run.Curve);
         }
 
         return Verdict.Pass(
             $"held-out MSE {Show.Number(run.Metric)} after {run.Steps} steps (budget {plan.MaxSteps}; always answering 1 scores " +
             $"{Show.Number(AddingProblem.BaselineMse)})")
+            .WithMeasurement("held-out MSE", run.Metric, plan.Target, higherIsBetter: false)
+            .WithMeasurement("steps to MSE target", run.Steps, plan.MaxSteps, higherIsBetter: false)
             .WithCurve(Curve, run.Curve);
     }
 
@@ -368,6 +426,11 @@ public sealed class TcnVsRnnChecks : ICheckSource
                 "clipped to norm 1 this should not happen: look for a division or a log in forward.").WithCurve(Curve, run.Curve);
         }
 
+        if (plan.Meets(run.Untrained))
+        {
+            return Verdict.Fail(Untrained("TCN", run, plan)).WithCurve(Curve, run.Curve);
+        }
+
         if (!run.Reached)
         {
             var stuck = run.Metric < 2 * CopyMemory.GuessRecall
@@ -379,14 +442,24 @@ public sealed class TcnVsRnnChecks : ICheckSource
                 $"recall {Show.Number(run.Metric)} after {run.Steps} steps, expected at least {Show.Number(plan.Target)} within " +
                 $"{plan.MaxSteps} steps (Adam, learning rate {Show.Number(plan.LearningRate)}, batches of {plan.BatchSize}, T = {plan.Length})." +
                 $"{OutOfTime(run, plan)}{stuck}")
+                .WithMeasurement("recall", run.Metric, plan.Target, higherIsBetter: true)
+                .WithMeasurement("steps to recall target", run.Steps, plan.MaxSteps, higherIsBetter: false)
                 .WithCurve(Curve, run.Curve);
         }
 
         return Verdict.Pass(
             $"recall {Show.Number(run.Metric)} after {run.Steps} steps (budget {plan.MaxSteps}; guessing scores " +
             $"{Show.Number(CopyMemory.GuessRecall)})")
+            .WithMeasurement("recall", run.Metric, plan.Target, higherIsBetter: true)
+            .WithMeasurement("steps to recall target", run.Steps, plan.MaxSteps, higherIsBetter: false)
             .WithCurve(Curve, run.Curve);
     }
+
+    /// <summary>The failure for a model that meets the goal before its first training step.</summary>
+    private static string Untrained(string name, TrainingRun run, TrainingPlan plan) =>
+        $"the {name} reached {plan.MetricName} {Show.Number(run.Untrained)} before its first training step, with the weights it was " +
+        "created with: it computes the answer instead of learning it. The exercise is about what a network learns: build it from " +
+        "layers with trainable weights as the README describes, with their usual random initialisation, and let training do the work.";
 
     private static string OutOfTime(TrainingRun run, TrainingPlan plan) =>
         run.OutOfTime

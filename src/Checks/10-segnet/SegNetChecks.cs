@@ -1,3 +1,4 @@
+using Autograder.Checks.TrafficSigns;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
 using Autograder.Reference.Data;
@@ -250,13 +251,18 @@ public sealed class SegNetChecks : ICheckSource
         var model = CreateModel(segmenter, classes, context.Device);
         var settings = Settings(context.Seed);
         double[] losses;
+        EpochLosses recomputed;
         using (var training = StreetSceneGenerator.Generate(TrainingScenes, trainSeed, device: context.Device))
+        using (var index = new ImageIndex(training.Images, context.Seed))
         {
+            // Train gets the model inside a probe, which recomputes the loss of every step itself.
+            var probe = new SegNetProbe(model, index, training.Labels, new EpochLosses(TrainingScenes));
             losses = TorchFailure.Explain(
                 context,
                 "Train",
-                () => Expect.NotNull(segmenter.Train(model, training.Images, training.Labels, settings, context.Device), "Train"),
+                () => Expect.NotNull(segmenter.Train(probe, training.Images, training.Labels, settings, context.Device), "Train"),
                 UnpoolHint);
+            recomputed = probe.Losses!;
         }
 
         if (losses.Length != settings.Epochs)
@@ -272,15 +278,22 @@ public sealed class SegNetChecks : ICheckSource
                 "the raw logits, it takes log-softmax in a stable way.").WithCurve("training loss per epoch", losses);
         }
 
-        using var test = StreetSceneGenerator.Generate(TestScenes, testSeed, device: context.Device);
-        model.eval();
-        var predicted = Predict(context, segmenter, model, test.Images, TestScenes, 32, 32, classes);
+        if (recomputed.Disagreement(losses, settings.Epochs, "per-pixel cross-entropy",
+            "If you do report that, check Loss itself: loss-over-class-axis tests it on worked cases.") is { } untrue)
+        {
+            return Verdict.Fail(untrue).WithCurve("training loss per epoch", losses);
+        }
+
+        // The check measures with its own eval-mode forward pass through the trained model, on scenes
+        // shuffled and with faint noise of its own, so nothing can be looked up.
+        using var test = HeldOut(TestScenes, testSeed, context.Seed, context.Device);
+        var own = EvalArgmax(context, model, test.Images, classes);
         using var labelsCpu = test.Labels.cpu();
         var labels = labelsCpu.data<long>().ToArray();
         var confusion = new long[classes, classes];
         for (var i = 0; i < labels.Length; i++)
         {
-            confusion[labels[i], predicted[i]]++;
+            confusion[labels[i], own[i]]++;
         }
 
         var accuracy = (double)Enumerable.Range(0, classes).Sum(c => confusion[c, c]) / labels.Length;
@@ -289,23 +302,88 @@ public sealed class SegNetChecks : ICheckSource
         var perClass = string.Join(", ", ious.Select((iou, c) => $"{StreetSceneGenerator.ClassNames[c]} {Show.Number(iou)}"));
         var summary =
             $"pixel accuracy {Show.Percent(accuracy)}, mean IoU {Show.Number(meanIou)} on {TestScenes} scenes training never saw (IoU: {perClass})";
+        Verdict Measured(Verdict verdict) => verdict
+            .WithMeasurement("pixel accuracy", accuracy, PixelAccuracyThreshold, higherIsBetter: true)
+            .WithMeasurement("mean IoU", meanIou, MeanIouThreshold, higherIsBetter: true)
+            .WithCurve("training loss per epoch", losses);
+
+        // Predict gets the model as training leaves it, in training mode, inside a probe that sees the mode.
+        model.train();
+        var modeProbe = new SegNetProbe(model);
+        var predicted = Predict(context, segmenter, modeProbe, test.Images, TestScenes, 32, 32, classes);
+        if (modeProbe.TrainingCalls > 0)
+        {
+            return Measured(Verdict.Fail(
+                $"{summary} (the check's own eval-mode forward pass), but Predict ran the model in training mode ({modeProbe.TrainingCalls} " +
+                $"of {modeProbe.Calls} calls): call model.eval() before evaluating. In training mode batch normalisation uses the " +
+                "statistics of the batch at hand and updates its running averages, so predictions depend on the other images."));
+        }
+
+        var disagree = predicted.Zip(own, (a, b) => a != b ? 1 : 0).Sum();
+        if (disagree > labels.Length / 1000)
+        {
+            return Measured(Verdict.Fail(
+                $"{summary} (the check's own eval-mode forward pass), but Predict disagrees with that model's argmax on {disagree} of " +
+                $"{labels.Length} pixels. Predict must return what the model says: the argmax of the logits over the class axis " +
+                "(argmax(1)) for every pixel, in eval() mode, for the images in the order given."));
+        }
+
         if (accuracy >= PixelAccuracyThreshold && meanIou >= MeanIouThreshold)
         {
-            return Verdict.Pass(summary).WithCurve("training loss per epoch", losses);
+            return Measured(Verdict.Pass(summary));
         }
 
         var majority = (double)Enumerable.Range(0, classes).Max(c => Enumerable.Range(0, classes).Sum(p => confusion[c, p])) / labels.Length;
+        // The losses were verified above, so they are evidence; nothing else here is.
         var hint = losses[^1] > 0.5
             ? $"The training loss ended at {Show.Number(losses[^1])} (guessing gives ln {classes} = {Show.Number(Math.Log(classes))}), so the " +
               "network did not learn the training scenes either: check Loss (loss-over-class-axis tests it on its own), and that Train " +
               "calls zero_grad, backward and step for every mini-batch with settings.LearningRate."
-            : "Small and thin things (cars, poles) are the hard part: check that each unpooling uses the indices of the matching " +
-              "pooling (the deepest pooling's indices for the first unpooling) and the size of the map before that pooling, so that " +
-              "details return to where they were, and that Predict takes the argmax over the class axis (dim 1).";
-        return Verdict.Fail(
+            : $"The training loss ended at {Show.Number(losses[^1])}, so the network fits its training scenes but not well enough on new " +
+              "ones; small and thin things (cars, poles) are the hard part. Compare your network and training with the README: the " +
+              "blocks and channels it describes, and the learning rate decayed to zero over the run.";
+        return Measured(Verdict.Fail(
             $"{summary}. Needed: pixel accuracy {Show.Percent(PixelAccuracyThreshold)} and mean IoU {Show.Number(MeanIouThreshold)} " +
-            $"(labelling every pixel with the most common class gets {Show.Percent(majority)}). {hint}")
-            .WithCurve("training loss per epoch", losses);
+            $"(labelling every pixel with the most common class gets {Show.Percent(majority)}). {hint}"));
+    }
+
+    /// <summary>
+    /// Held-out scenes the learner's code cannot look up: generated from <paramref name="seed"/>, then
+    /// shuffled and given faint per-pixel noise from the check's own random source.
+    /// </summary>
+    internal static LabelledImages HeldOut(int count, int seed, int checkSeed, Device device)
+    {
+        using var scope = NewDisposeScope();
+        using var generated = StreetSceneGenerator.Generate(count, seed, device: device);
+        using var generator = new torch.Generator(unchecked((ulong)((checkSeed * 7919L) + seed)));
+        var order = randperm(count, generator: generator).to(device);
+        var noise = randn(generated.Images.shape, generator: generator).to(device).mul(0.01);
+        var images = generated.Images.index_select(0, order).add(noise).clamp(0, 1);
+        var labels = generated.Labels.index_select(0, order);
+        return new LabelledImages(images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The class of every pixel by the check's own forward pass in eval mode, in chunks of 50 scenes.</summary>
+    private static long[] EvalArgmax(CheckContext context, SegNetModule model, Tensor images, int classes)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        model.eval();
+        var count = images.shape[0];
+        var parts = new List<Tensor>();
+        for (long start = 0; start < count; start += 50)
+        {
+            var chunk = images.narrow(0, start, Math.Min(50, count - start));
+            var logits = ExpectAlive(Expect.NotNull(RunModel(context, model, chunk).Logits, "Run's Logits"), "Logits");
+            if (logits.dim() != 4 || logits.shape[1] != classes)
+            {
+                throw new CheckFailedException($"the trained model gave logits {ShapeOf(logits)}; expected [N, {classes}, H, W].");
+            }
+
+            parts.Add(logits.argmax(1));
+        }
+
+        return cat(parts, 0).cpu().data<long>().ToArray();
     }
 
     internal static SegNetModule CreateModel(ISegmenter segmenter, int classes, Device device) =>

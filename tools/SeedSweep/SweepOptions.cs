@@ -1,0 +1,48 @@
+namespace Autograder.Tools.SeedSweep;
+
+/// <summary>What to sweep: exercises, how many seeds, which submissions (none: the defaults).</summary>
+internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, IReadOnlyList<string> Submissions, IReadOnlyList<string> Checks)
+{
+    public const string Usage =
+        "usage: dotnet run --project tools/SeedSweep -- --exercise ID [--exercise ID ...] [--seeds N] [--submission DIR ...]\n" +
+        "  --exercise ID     an exercise to sweep, e.g. 09-traffic-signs (repeatable; required)\n" +
+        "  --seeds N         seeds per check (default 30): the check's own seed, then 1, 2, ... N - 1\n" +
+        "  --submission DIR  a submission folder holding NN-exercise/ (repeatable; default solutions/ and every\n" +
+        "                    tests/Grader.Tests/Alternatives/*/ folder that holds the exercise)\n" +
+        "  --check SLUG      run only this check of the exercise(s) (repeatable; default all)";
+
+    public static SweepOptions? Parse(IReadOnlyList<string> args)
+    {
+        var exercises = new List<string>();
+        var submissions = new List<string>();
+        var checks = new List<string>();
+        var seeds = 30;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--exercise" when value is not null:
+                    exercises.Add(value);
+                    i++;
+                    break;
+                case "--submission" when value is not null:
+                    submissions.Add(value);
+                    i++;
+                    break;
+                case "--check" when value is not null:
+                    checks.Add(value);
+                    i++;
+                    break;
+                case "--seeds" when int.TryParse(value, out var n) && n > 0:
+                    seeds = n;
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return exercises.Count == 0 ? null : new SweepOptions(exercises, seeds, submissions, checks);
+    }
+}
