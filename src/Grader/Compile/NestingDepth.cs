@@ -10,7 +10,7 @@ namespace Autograder.Grader.Compile;
 /// constructs (unary chains, <c>?:</c> chains, <c>if</c> chains, casts) the parser turns into
 /// error CS8078 or parses fine; the syntax depth check after parsing (<see cref="SyntaxLimits"/>)
 /// stops those before binding. So this scan counts <c>( [ {</c> and, per statement, <c>&lt;</c>
-/// against <c>&gt;</c>. Comments, character literals and plain strings are skipped;
+/// against <c>&gt;</c>, and <c>?</c> and <c>not</c> (a 100,000-long <c>?.</c> chain overflows too). Comments, character literals and plain strings are skipped;
 /// interpolated strings are counted whole (their holes are code), so a hole cannot hide nesting.
 /// </remarks>
 public static class NestingDepth
@@ -20,6 +20,7 @@ public static class NestingDepth
     {
         var depth = 0;
         var angles = 0;
+        var chain = 0;
         var line = 1;
         var i = 0;
         // Each open interpolated string: the bracket depth at its start, to forget what its text left open.
@@ -79,7 +80,16 @@ public static class NestingDepth
             else if (c is ')' or ']' or '}')
             {
                 depth = Math.Max(0, depth - 1);
-                angles = c == '}' ? 0 : angles;
+                (angles, chain) = c == '}' ? (0, 0) : (angles, chain);
+            }
+            else if (c == '?' || (c == 'n' && IsWord(text, i, "not")))
+            {
+                // `?.`, `?:`, `??` and `not` nest without brackets; the parser recurses on `?.` and
+                // `not` chains without its stack guard, so they are counted per statement.
+                if (++chain > limit)
+                {
+                    return (chain, line);
+                }
             }
             else if (c == '<' && next is not ('<' or '=') && (i == 0 || text[i - 1] != '<'))
             {
@@ -94,7 +104,7 @@ public static class NestingDepth
             }
             else if (c == ';')
             {
-                angles = 0;
+                (angles, chain) = (0, 0);
             }
 
             i++;
@@ -102,6 +112,13 @@ public static class NestingDepth
 
         return null;
     }
+
+    private static bool IsWord(string text, int i, string word) =>
+        string.CompareOrdinal(text, i, word, 0, word.Length) == 0
+        && (i == 0 || !IsIdentifierPart(text[i - 1]))
+        && (i + word.Length >= text.Length || !IsIdentifierPart(text[i + word.Length]));
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
 
     private static bool Escaped(string text, int quote, bool verbatim)
     {
