@@ -40,8 +40,15 @@ public sealed class FileSystemAttackTests
         CopySolution("02-gradient-descent");
     }
 
+    private Socket? _socket;
+
     [TearDown]
-    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+    public void RemoveFolder()
+    {
+        _socket?.Dispose();
+        // rm, not Directory.Delete: .NET cannot name a file whose name is not UTF-8.
+        Run("rm", "-rf", _folder);
+    }
 
     private static readonly (string Name, string Expected)[] Attacks =
     [
@@ -175,11 +182,9 @@ public sealed class FileSystemAttackTests
                 MakeFifo(target);
                 break;
             case "unix-socket":
-                using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-                {
-                    socket.Bind(new UnixDomainSocketEndPoint(target));
-                }
-
+                // Kept open: disposing a bound socket removes its file.
+                _socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                _socket.Bind(new UnixDomainSocketEndPoint(target));
                 break;
             case "hard-link-to-canary":
                 Run("ln", _canary, target);
