@@ -22,7 +22,7 @@ internal static class GradeCommand
 
         try
         {
-            var submission = SubmissionReader.Read(command.Submission);
+            var submission = SubmissionReader.Read(command.Submission, command.Exercises);
             var jsonPath = command.JsonPath is null ? null : Path.GetFullPath(command.JsonPath);
             if (jsonPath is not null && Directory.Exists(jsonPath))
             {

@@ -17,5 +17,10 @@ public abstract record CompileResult
 
     public sealed record Success(CSharpCompilation Compilation, byte[] Image, byte[] Symbols) : CompileResult;
 
-    public sealed record Failure(IReadOnlyList<CompileDiagnostic> Errors) : CompileResult;
+    /// <summary>Compiler errors, or (with no errors) a <see cref="Limit"/> the source broke before it could compile.</summary>
+    public sealed record Failure(IReadOnlyList<CompileDiagnostic> Errors) : CompileResult
+    {
+        /// <summary>Which compile limit the source broke, as a sentence naming the file and line where known.</summary>
+        public string? Limit { get; init; }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
@@ -9,8 +10,24 @@ namespace Autograder.Grader.Compile;
 /// Compiles one exercise's files in memory. Each exercise compiles on its own, so one broken
 /// exercise never hides the grades of the others.
 /// </summary>
+/// <remarks>
+/// Roslyn runs inside the grader, so the source is bounded before it gets there: a size cap, a
+/// bracket-depth scan of the raw text (<see cref="NestingDepth"/>) before parsing, a tree check
+/// (<see cref="SyntaxLimits"/>) before binding, and a time limit on a dedicated thread with a
+/// large stack and a cancellation token. A compile is not moved to a separate process: a cold
+/// Roslyn costs 1.2 to 2 s per process against 10 to 25 ms warm, and the policy needs the same
+/// compilation's semantic model in the grader; the limits above keep what is left (a thread that
+/// Roslyn cancels late) short, see <see cref="SyntaxLimits"/>.
+/// </remarks>
 public static class SubmissionCompiler
 {
+    // Eight times the usual 1 MiB: room for what the bracket scan lets through and for parser
+    // recursions not yet found. Not larger: Roslyn's own guard (error CS8078) trips only when the
+    // stack is nearly used up, so the deeper the stack the deeper (and slower: every GC scans the
+    // whole stack) a guarded chain goes. Parsing a 150,000-deep `if` chain took 1.0 s on 1 MiB,
+    // 1.6 s on 4 MiB, 5.8 s on 16 MiB and over 10 s on 64 MiB. Reserved, not committed.
+    private const int StackBytes = 8 * 1024 * 1024;
+
     internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     internal static readonly CSharpCompilationOptions Options = new(
@@ -23,11 +40,95 @@ public static class SubmissionCompiler
         deterministic: true,
         concurrentBuild: false);
 
-    public static CompileResult Compile(string assemblyName, IReadOnlyList<SourceFile> files)
+    public static CompileResult Compile(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits? limits = null)
     {
-        var trees = files
-            .Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8))
-            .ToList();
+        limits ??= CompileLimits.Default;
+        var chars = files.Sum(file => (long)file.Text.Length);
+        if (chars > limits.MaxChars)
+        {
+            return Refused(string.Create(CultureInfo.InvariantCulture,
+                $"its files hold {chars / 1048576.0:0.0} MiB of text; the limit is {limits.MaxChars / 1048576.0:0.#} MiB. Remove the generated content."));
+        }
+
+        foreach (var file in files)
+        {
+            if (NestingDepth.FirstBeyond(file.Text, limits.MaxDepth) is var (depth, line))
+            {
+                return Refused($"too deeply nested (depth {depth} at {file.DisplayPath} line {line}; the limit is {limits.MaxDepth}). " +
+                    "Split the expression or statement into smaller named pieces.");
+            }
+        }
+
+        // The first compile in a process loads the reference assemblies and JIT-compiles Roslyn:
+        // 1.2 to 2 s on an idle machine, over 10 s on this one under load. That is not the
+        // learner's time, so it is spent once, on trusted text, before any clock starts.
+        _ = Warm.Value;
+
+        var cancellation = new CancellationTokenSource();
+        CompileResult? result = null;
+        var compiler = new Thread(() => result = CompileGuarded(assemblyName, files, limits, cancellation.Token), StackBytes)
+        {
+            // A compile Roslyn cancels late must never keep the grader alive.
+            IsBackground = true,
+            Name = $"compile {assemblyName}",
+        };
+        compiler.Start();
+        if (!compiler.Join(limits.TimeLimit))
+        {
+            cancellation.Cancel();
+            var where = files.Count == 1 ? $" ({files[0].DisplayPath})" : "";
+            return Refused($"compiling took longer than {limits.TimeLimit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s{where}. " +
+                "Nested lambdas passed to methods with many overloads are the usual cause: give the lambdas' parameters explicit types, or move them into named methods.");
+        }
+
+        cancellation.Dispose();
+        return result!;
+    }
+
+    private static readonly Lazy<CompileResult> Warm = new(() => CompileBounded(
+        "Warm",
+        [new SourceFile("warm.cs", "using System.Linq; static class Warm { static int M(int[] xs) => xs.Select(x => x + 1).Sum(); }")],
+        CompileLimits.Default,
+        CancellationToken.None));
+
+    private static CompileResult CompileGuarded(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits limits, CancellationToken cancellation)
+    {
+        try
+        {
+            return CompileBounded(assemblyName, files, limits, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            return Refused("compiling was cancelled.");
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return Refused("too deeply nested for the compiler. Split the expression or statement into smaller named pieces.");
+        }
+    }
+
+    private static CompileResult CompileBounded(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits limits, CancellationToken cancellation)
+    {
+        var trees = new List<SyntaxTree>();
+        foreach (var file in files)
+        {
+            var tree = CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8, cancellation);
+            // The parser gave up on a nesting too deep for its stack; binding what it kept still
+            // took seconds, for nothing.
+            if (tree.GetDiagnostics(cancellation).FirstOrDefault(diagnostic => diagnostic.Id == "CS8078") is { } tooDeep)
+            {
+                var line = tooDeep.Location.GetLineSpan().StartLinePosition.Line + 1;
+                return Refused($"too deeply nested for the compiler (at {file.DisplayPath} line {line}). Split the expression or statement into smaller named pieces.");
+            }
+
+            if (SyntaxLimits.Check(tree, limits) is { } broken)
+            {
+                return Refused(broken);
+            }
+
+            trees.Add(tree);
+        }
+
         var compilation = CSharpCompilation.Create(assemblyName, trees, CompileReferences.All, Options);
 
         using var image = new MemoryStream();
@@ -35,13 +136,16 @@ public static class SubmissionCompiler
         var emitted = compilation.Emit(
             image,
             symbols,
-            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb),
+            cancellationToken: cancellation);
 
         var errors = ErrorsOf(emitted.Diagnostics);
         return emitted.Success && errors.Count == 0
             ? new CompileResult.Success(compilation, image.ToArray(), symbols.ToArray())
             : new CompileResult.Failure(errors);
     }
+
+    private static CompileResult.Failure Refused(string limit) => new([]) { Limit = limit };
 
     private static List<CompileDiagnostic> ErrorsOf(ImmutableArray<Diagnostic> diagnostics) =>
         [.. diagnostics

@@ -17,6 +17,13 @@ public static class ExerciseGrader
         IExerciseRunner runner,
         IGradingObserver? observer = null)
     {
+        if (files is UnreadableExercise unreadable)
+        {
+            return ExerciseScorer.Unrunnable(exercise, checks,
+                $"cannot be read: {unreadable.Reason}",
+                $"not run: {exercise.Id}/ holds a file the grader cannot read.");
+        }
+
         if (files is null || files.Count == 0)
         {
             return ExerciseScorer.Unrunnable(exercise, checks,
@@ -25,6 +32,11 @@ public static class ExerciseGrader
         }
 
         var compiled = SubmissionCompiler.Compile($"Submission.{exercise.Id}", files);
+        if (compiled is CompileResult.Failure { Limit: { } limit })
+        {
+            return ExerciseScorer.Unrunnable(exercise, checks, $"does not compile: {limit}", "not run: the exercise does not compile.");
+        }
+
         if (compiled is CompileResult.Failure failure)
         {
             // An API outside the course's reference set is a compile error; the learner is told which API and why.
