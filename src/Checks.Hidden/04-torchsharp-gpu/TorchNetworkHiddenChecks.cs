@@ -55,7 +55,7 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
         var device = context.Device;
         using var scope = torch.NewDisposeScope();
         var (x, _) = ClassificationTensors.From(Generators.Circles(64, context.Seed), device);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var model = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
 
         long LiveAfterPredictions(int count)
@@ -86,7 +86,7 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
         var device = context.Device;
         using var scope = torch.NewDisposeScope();
         var (x, y) = ClassificationTensors.From(Generators.Circles(80, context.Seed), device);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var original = Expect.NotNull(network.CreateModel(2, 7, device), "CreateModel");
         Expect.NotNull(network.Train(original, x, y, new TrainingSettings(10, 1.0, 0.9), device), "Train");
         var expected = Expect.NotNull(network.Predict(original, x), "Predict").clone();
@@ -111,7 +111,7 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
                 "without moving to its start (other data may come before them).");
         }
 
-        torch.manual_seed(context.Seed + 1);
+        torch.manual_seed(context.SeedFor("torch 1"));
         using var copy = Expect.NotNull(network.CreateModel(2, 7, device), "CreateModel");
         stream.Position = header.Length;
         network.Load(copy, stream);

@@ -143,7 +143,7 @@ public sealed class NlpHiddenChecks : ICheckSource
 
     private static Verdict PoolingMaskedInABatch(CheckContext context)
     {
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var learner = context.Create<ISentimentPipeline>();
         const int size = 6;
         using var model = Expect.NotNull(learner.CreateModel(30, size, context.Device), "CreateModel");
@@ -184,7 +184,7 @@ public sealed class NlpHiddenChecks : ICheckSource
     private static Verdict HeldOutAccuracyVersusReference(CheckContext context)
     {
         var (train, test) = NlpChecks.Corpus(context.Seed);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var reference = NlpChecks.Accuracy(new Oracle(), train, test, context.Device, out _);
         return NlpChecks.HeldOutAccuracy(context, reference, "the reference trained on the same texts");
     }

@@ -31,7 +31,7 @@ public sealed class SegNetHiddenChecks : ICheckSource
     private static Verdict LossMatchesReference(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var learner = context.Create<ISegmenter>();
         var oracle = new Oracle();
         (int N, int C, int H, int W)[] shapes = [(2, 5, 8, 12), (1, 3, 16, 4), (4, 2, 4, 4)];

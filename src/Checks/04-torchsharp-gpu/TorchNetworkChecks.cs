@@ -45,7 +45,7 @@ public sealed class TorchNetworkChecks : ICheckSource
     {
         var network = context.Create<ITorchNetwork>();
         using var scope = torch.NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         // The meta device keeps shapes and no numbers: every machine has it, and a parameter that
         // ends up anywhere else was not created on (or moved to) the device CreateModel was given.
         using (var onMeta = Expect.NotNull(network.CreateModel(inputs, hidden, Meta), "CreateModel"))
@@ -77,7 +77,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         var device = context.Device;
         using var scope = torch.NewDisposeScope();
         var (x, y) = ClassificationTensors.From(Generators.Circles(count, context.Seed), device);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var model = Expect.NotNull(network.CreateModel(2, hidden, device), "CreateModel");
         var weights = CircleWeights.Of(model, 2, hidden);
         var start = weights.Snapshot();
@@ -138,7 +138,7 @@ public sealed class TorchNetworkChecks : ICheckSource
 
         (long After, IReadOnlyList<long> During) Train(int steps)
         {
-            torch.manual_seed(context.Seed);
+            torch.manual_seed(context.SeedFor("torch"));
             using var model = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
             var weights = CircleWeights.Of(model, 2, 8);
             var start = weights.Snapshot();
@@ -207,7 +207,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         for (var run = 0; run < runs.Count; run++)
         {
             var settings = runs[run];
-            torch.manual_seed(context.Seed + run);
+            torch.manual_seed(context.SeedFor($"torch {run}"));
             using var model = Expect.NotNull(network.CreateModel((int)x.shape[1], hidden, torch.CPU), "CreateModel");
             var weights = CircleWeights.Of(model, (int)x.shape[1], hidden);
             var start = weights.Snapshot();
@@ -283,7 +283,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         var device = context.Device;
         using var scope = torch.NewDisposeScope();
         var (x, y) = ClassificationTensors.From(Generators.Circles(64, context.Seed), device);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var model = Expect.NotNull(network.CreateModel(2, 6, device), "CreateModel");
         Expect.NotNull(network.Train(model, x, y, new TrainingSettings(5, 0.5, 0.9), device), "Train");
 
@@ -323,12 +323,12 @@ public sealed class TorchNetworkChecks : ICheckSource
         var device = context.Device;
         using var scope = torch.NewDisposeScope();
         var (x, y) = ClassificationTensors.From(Generators.Circles(100, context.Seed), device);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var original = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
         Expect.NotNull(network.Train(original, x, y, new TrainingSettings(20, 1.0, 0.9), device), "Train");
         var expected = Expect.NotNull(network.Predict(original, x), "Predict").clone();
 
-        torch.manual_seed(context.Seed + 1);
+        torch.manual_seed(context.SeedFor("torch 1"));
         using var copy = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
         return SaveThenLoad(network, original, copy, x, expected, device);
     }
@@ -394,7 +394,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         var testSet = Generators.Circles(1000, context.Seed + 1, noise);
         var (x, y) = ClassificationTensors.From(trainingSet, device);
         var (testX, testY) = ClassificationTensors.From(testSet, device);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var model = Expect.NotNull(network.CreateModel(2, hidden, device), "CreateModel");
         var weights = CircleWeights.Of(model, 2, hidden);
         var startLoss = weights.Snapshot().Loss(testX, testY);
@@ -472,7 +472,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         using var scope = torch.NewDisposeScope();
         // The CPU run comes first: it is what the GPU run is compared with.
         var (x, y) = ClassificationTensors.From(Generators.Circles(200, context.Seed), torch.CPU);
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var onCpu = Expect.NotNull(network.CreateModel(2, 8, torch.CPU), "CreateModel");
         if (!torch.cuda.is_available())
         {

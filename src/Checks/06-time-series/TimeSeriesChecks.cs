@@ -320,7 +320,7 @@ public sealed class TimeSeriesChecks : ICheckSource
     /// </summary>
     internal static Verdict BeatsSeasonalNaive(CheckContext context, ForecastTask task)
     {
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var pipeline = context.Create<IForecastingPipeline>();
         var series = SeasonalSeries.Generate(task.Length, task.Period, context.Seed);
         var cut = (int)Math.Floor(task.TrainFraction * task.Length);

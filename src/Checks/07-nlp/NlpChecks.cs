@@ -196,7 +196,7 @@ public sealed class NlpChecks : ICheckSource
 
     private static Verdict PoolingIgnoresPadding(CheckContext context)
     {
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var pipeline = context.Create<ISentimentPipeline>();
         using var model = Expect.NotNull(pipeline.CreateModel(12, 8, context.Device), "CreateModel");
         using var scope = torch.NewDisposeScope();
@@ -306,7 +306,7 @@ public sealed class NlpChecks : ICheckSource
     /// </summary>
     internal static Verdict HeldOutAccuracy(CheckContext context, double reference, string referenceName)
     {
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var pipeline = context.Create<ISentimentPipeline>();
         var (train, test) = Corpus(context.Seed);
         var accuracy = Accuracy(pipeline, train, test, context.Device, out var byKind);

@@ -99,7 +99,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static Verdict BlockResidual(CheckContext context, int channels, int k, int d, int length)
     {
         var models = context.Create<ISequenceModels>();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var block = Expect.NotNull(models.CreateTemporalBlock(channels, channels, k, d), "CreateTemporalBlock");
         block.to(context.Device);
         using var input = randn(2, channels, length).to(context.Device);
@@ -136,7 +136,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static Verdict BlockShape(CheckContext context, (int In, int Out, int K, int D)[] cases, int length)
     {
         var models = context.Create<ISequenceModels>();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         foreach (var (inChannels, outChannels, k, d) in cases)
         {
             using var block = Expect.NotNull(models.CreateTemporalBlock(inChannels, outChannels, k, d), "CreateTemporalBlock");
@@ -151,7 +151,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static Verdict BlockCausal(CheckContext context, (int In, int Out, int K, int D)[] cases, int length, int[] steps)
     {
         var models = context.Create<ISequenceModels>();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var random = context.Random();
         foreach (var (inChannels, outChannels, k, d) in cases)
         {
@@ -173,7 +173,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static Verdict TcnCausal(CheckContext context, TcnShape shape, int length, int[] steps)
     {
         var models = context.Create<ISequenceModels>();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var tcn = Expect.NotNull(models.CreateTcn(shape), "CreateTcn");
         tcn.to(context.Device);
         using var input = randn(3, shape.InputChannels, length).to(context.Device);
@@ -189,7 +189,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static Verdict ReceptiveField(CheckContext context, TcnShape[] shapes, int start)
     {
         var models = context.Create<ISequenceModels>();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var random = context.Random();
         var seen = new List<string>();
         foreach (var shape in shapes)
@@ -286,7 +286,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
     /// </summary>
     internal static string? GruLayoutFailure(CheckContext context, ISequenceModels models, int count, int channels, int length, int step)
     {
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var rnn = Expect.NotNull(models.CreateRnn(channels, 8, 1), "CreateRnn");
         rnn.to(context.Device);
         using var input = randn(count, channels, length).to(context.Device);
@@ -347,7 +347,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
             return Verdict.Fail($"not trained, because the layout is wrong: {layout}");
         }
 
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var rnn = Expect.NotNull(models.CreateRnn(plan.InputChannels, AddingHidden, plan.OutputChannels), "CreateRnn");
         rnn.to(context.Device);
         var run = SequenceTraining.Train(context, rnn, "GRU", plan, context.Seed);
@@ -392,7 +392,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
         var models = context.Create<ISequenceModels>();
         var shape = CopyTcn;
         var length = plan.SequenceLength;
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var tcn = Expect.NotNull(models.CreateTcn(shape), "CreateTcn");
         tcn.to(context.Device);
         var random = context.Random();
@@ -477,7 +477,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
             return Verdict.Fail($"not compared, because the GRU's layout is wrong (see gru-layout): {layout}");
         }
 
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using (var small = Expect.NotNull(models.CreateTcn(new TcnShape(2, 4, 1, 3, [1, 2])), "CreateTcn"))
         {
             small.to(context.Device);
@@ -488,7 +488,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
             }
         }
 
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         using var tcn = Expect.NotNull(models.CreateTcn(CopyTcn), "CreateTcn");
         using var rnn = Expect.NotNull(models.CreateRnn(plan.InputChannels, ComparisonHidden, plan.OutputChannels), "CreateRnn");
         tcn.to(context.Device);

@@ -57,7 +57,7 @@ public sealed class TrafficSignChecks : ICheckSource
     internal static Verdict LogitsShape(CheckContext context, IReadOnlyList<(int Batch, int Classes)> cases)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var classifier = context.Create<ISignClassifier>();
         foreach (var (batch, classes) in cases)
         {
@@ -108,7 +108,7 @@ public sealed class TrafficSignChecks : ICheckSource
     private static Verdict ParameterCount(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var classifier = context.Create<ISignClassifier>();
         var model = CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
         var parameters = model.named_parameters().Select(p => (p.name, Count: p.parameter.numel())).ToList();
@@ -132,7 +132,7 @@ public sealed class TrafficSignChecks : ICheckSource
     internal static Verdict PredictInEvalMode(CheckContext context, int count)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var classifier = context.Create<ISignClassifier>();
         var model = CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
         using var data = TrafficSignGenerator.Generate(count, context.Seed, context.Device);
@@ -186,11 +186,11 @@ public sealed class TrafficSignChecks : ICheckSource
     internal static Verdict LearnsSigns(CheckContext context, int trainSeed, IReadOnlyList<int> testSeeds)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var classifier = context.Create<ISignClassifier>();
         var classes = TrafficSignGenerator.ClassCount;
         var model = CreateModel(classifier, classes, context.Device);
-        var settings = Settings(context.Seed);
+        var settings = Settings(context.SeedFor("learner"));
         double[] losses;
         EpochLosses recomputed;
         using (var training = TrafficSignGenerator.Generate(TrainingImages, trainSeed, context.Device))

@@ -90,7 +90,7 @@ public sealed class SegNetChecks : ICheckSource
     internal static Verdict LogitsShape(CheckContext context, IReadOnlyList<(int Batch, int Classes, int Height, int Width)> cases)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var segmenter = context.Create<ISegmenter>();
         foreach (var (batch, classes, height, width) in cases)
         {
@@ -108,7 +108,7 @@ public sealed class SegNetChecks : ICheckSource
     internal static Verdict UnpooledSparsity(CheckContext context, int classes, int height, int width)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var segmenter = context.Create<ISegmenter>();
         var model = CreateModel(segmenter, classes, context.Device);
         model.eval();
@@ -173,7 +173,7 @@ public sealed class SegNetChecks : ICheckSource
     private static Verdict LossOverClassAxis(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var segmenter = context.Create<ISegmenter>();
         const string Axis =
             "Cross-entropy takes the softmax over the class axis, axis 1 of logits [N, C, H, W], separately at every pixel, " +
@@ -245,11 +245,11 @@ public sealed class SegNetChecks : ICheckSource
     internal static Verdict SegmentsScenes(CheckContext context, int trainSeed, int testSeed)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.Seed);
+        torch.manual_seed(context.SeedFor("torch"));
         var segmenter = context.Create<ISegmenter>();
         var classes = StreetSceneGenerator.ClassCount;
         var model = CreateModel(segmenter, classes, context.Device);
-        var settings = Settings(context.Seed);
+        var settings = Settings(context.SeedFor("learner"));
         double[] losses;
         EpochLosses recomputed;
         using (var training = StreetSceneGenerator.Generate(TrainingScenes, trainSeed, device: context.Device))
