@@ -33,7 +33,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
                 "circles (a disc inside a ring)",
                 Generators.Circles(400, context.Seed + 1),
                 Generators.Circles(1000, context.Seed + 2),
-                BackpropChecks.CirclesOptions(context.Seed),
+                BackpropChecks.CirclesOptions(context.SeedFor("learner")),
                 linearBaseline: null),
             Visibility.Hidden),
         Exercise.Check("spirals-held-out", "separates two spirals, held out", 2, 1010,
@@ -42,12 +42,12 @@ public sealed class BackpropHiddenChecks : ICheckSource
                 "two interleaved spirals",
                 Generators.Spirals(400, context.Seed + 1),
                 Generators.Spirals(1000, context.Seed + 2),
-                SpiralsOptions(context.Seed),
+                SpiralsOptions(context.SeedFor("learner")),
                 linearBaseline: null),
             Visibility.Hidden),
         Exercise.Check("circles-sorted-other-seed", "circles sorted by class, from another seed", 1, 1011,
             context => BackpropChecks.LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
-                Generators.Circles(1000, context.Seed + 2), BackpropChecks.CirclesOptions(context.Seed)),
+                Generators.Circles(1000, context.Seed + 2), BackpropChecks.CirclesOptions(context.SeedFor("learner"))),
             Visibility.Hidden),
     ];
 
