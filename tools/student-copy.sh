@@ -21,7 +21,7 @@ out=$(cd "$out" && pwd)
 
 cd "$root"
 git ls-files --cached --others --exclude-standard -z \
-  | grep -zv -E '^(solutions/|src/Checks\.Hidden/|tests/Grader\.Tests/|tools/student-copy\.sh$|tools/Mutate/|\.ci/|\.autograder/)' \
+  | grep -zv -E '^(solutions/|src/Checks\.Hidden/|tests/Grader\.Tests/|tools/student-copy\.sh$|tools/Mutate/|tools/SeedSweep/|\.ci/|\.autograder/)' \
   | xargs -0 cp --parents -t "$out"
 
 cd "$out"
@@ -29,7 +29,8 @@ dotnet sln Autograder.sln remove \
   solutions/Autograder.Solutions.csproj \
   src/Checks.Hidden/Autograder.Checks.Hidden.csproj \
   tests/Grader.Tests/Autograder.Grader.Tests.csproj \
-  tools/Mutate/Autograder.Mutate.csproj >/dev/null
+  tools/Mutate/Autograder.Mutate.csproj \
+  tools/SeedSweep/SeedSweep.csproj >/dev/null
 
 # The grader's project file names the hidden checks only under an Exists() condition; code and
 # the solution file must not name them at all, and neither folder may exist.

@@ -137,7 +137,7 @@ public sealed class SecretSeedGradingTests
     private static Dictionary<string, string> Seen(GradeReport report, Visibility visibility) =>
         report.Exercises.Single().Checks
             .Where(check => check.Visibility == visibility)
-            .ToDictionary(check => check.Id, check => string.Join('\n', check.Output.Split('\n').Where(line => line.StartsWith("spy ", StringComparison.Ordinal))));
+            .ToDictionary(check => check.Id, check => string.Join('\n', check.TeacherOutput.Split('\n').Where(line => line.StartsWith("spy ", StringComparison.Ordinal))));
 
     /// <summary>The checks that printed data in <paramref name="a"/> and other data in <paramref name="b"/>.</summary>
     private static List<string> Changed(Dictionary<string, string> a, Dictionary<string, string> b) =>

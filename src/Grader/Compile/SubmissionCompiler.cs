@@ -107,7 +107,19 @@ public static class SubmissionCompiler
         }
     }
 
-    private static CompileResult CompileBounded(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits limits, CancellationToken cancellation)
+    /// <summary>
+    /// Compiles against the full reference set, without the time limit: only for the tests that
+    /// prove the layers behind the policy hold against code that somehow got past it.
+    /// </summary>
+    internal static CompileResult CompileUnrestricted(string assemblyName, IReadOnlyList<SourceFile> files) =>
+        CompileBounded(assemblyName, files, CompileLimits.Default, CancellationToken.None, CompileReferences.Full);
+
+    private static CompileResult CompileBounded(
+        string assemblyName,
+        IReadOnlyList<SourceFile> files,
+        CompileLimits limits,
+        CancellationToken cancellation,
+        IReadOnlyList<MetadataReference>? references = null)
     {
         var trees = new List<SyntaxTree>();
         foreach (var file in files)
@@ -129,7 +141,7 @@ public static class SubmissionCompiler
             trees.Add(tree);
         }
 
-        var compilation = CSharpCompilation.Create(assemblyName, trees, CompileReferences.All, Options);
+        var compilation = CSharpCompilation.Create(assemblyName, trees, references ?? CompileReferences.All, Options);
 
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();

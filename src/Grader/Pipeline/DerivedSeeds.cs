@@ -28,7 +28,14 @@ internal static class DerivedSeeds
         return result with
         {
             Checks = [.. result.Checks.Select(check => derived.TryGetValue(check.Id, out var seed)
-                ? check with { Message = Without(check.Message, seed), Details = Without(check.Details, seed), Output = Without(check.Output, seed) }
+                ? check with
+                {
+                    Message = Without(check.Message, seed),
+                    TeacherMessage = check.TeacherMessage is { } full ? Without(full, seed) : null,
+                    // From the teacher's copies: the learner's getters of a hidden check read empty.
+                    Details = Without(check.TeacherDetails, seed),
+                    Output = Without(check.TeacherOutput, seed),
+                }
                 : check)],
         };
     }

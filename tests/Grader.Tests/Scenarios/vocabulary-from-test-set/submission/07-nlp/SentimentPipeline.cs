@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Autograder.Reference.Nlp;
@@ -24,7 +25,10 @@ public sealed class SentimentPipeline : ISentimentPipeline
         for (var i = 0; i < lower.Length; i++)
         {
             var c = lower[i];
+            // A combining mark (the accent of an "é" written as e + U+0301) belongs to the run it
+            // follows; '_' and other connector punctuation are not letters and end the run.
             var inWord = char.IsLetterOrDigit(c)
+                || (word.Length > 0 && IsCombiningMark(c))
                 || (c == '\'' && word.Length > 0 && i + 1 < lower.Length && char.IsLetterOrDigit(lower[i + 1]));
             if (inWord)
             {
@@ -51,6 +55,9 @@ public sealed class SentimentPipeline : ISentimentPipeline
 
         return [.. tokens];
     }
+
+    private static bool IsCombiningMark(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>&lt;pad&gt;, &lt;unk&gt;, then tokens seen at least minFrequency times: most frequent first, ties in ordinal order.</summary>
     public Vocabulary BuildVocabulary(IReadOnlyList<string[]> tokenizedTexts, int minFrequency)
