@@ -44,7 +44,7 @@ public sealed class ForecastingPipeline : IForecastingPipeline
 }
 
 /// <summary>
-/// A forecaster: L inputs, a hidden layer, H outputs. Design it as you like (an LSTM works too);
+/// A forecaster: L inputs, a hidden layer, H outputs. Design it as you like (an MLP fits the time budget; see the README);
 /// keep it a TorchSharp module that implements <see cref="IForecaster"/>.
 /// </summary>
 public sealed class MlpForecaster : nn.Module<Tensor, Tensor>, IForecaster
