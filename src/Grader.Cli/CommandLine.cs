@@ -48,6 +48,7 @@ internal static class CommandLine
 
         /// <summary>Show hidden checks' full text, for the teacher's eyes only.</summary>
         public bool TeacherView { get; init; }
+
         /// <summary>--course-secret FILE; null for the environment variable or the course's own file.</summary>
         public string? CourseSecret { get; init; }
     }

@@ -522,13 +522,6 @@ public sealed class TorchNetworkChecks : ICheckSource
             .WithCurve("loss per step (GPU)", gpuLosses.Select(v => (double)v));
     }
 
-    internal static float[] TrainOnCpu(ITorchNetwork network, Tensor x, Tensor y, int seed, int hidden, TrainingSettings settings)
-    {
-        torch.manual_seed(seed);
-        using var model = Expect.NotNull(network.CreateModel(2, hidden, torch.CPU), "CreateModel");
-        return LossValues(network.Train(model, x, y, settings, torch.CPU), settings.Steps, torch.CPU, "Train");
-    }
-
     /// <summary>Index of the first loss that differs from <paramref name="expected"/> by more than the tolerance, or null.</summary>
     internal static int? FirstDifference(float[] yours, float[] expected, double relative = 1e-4)
     {
