@@ -1,3 +1,4 @@
+using Autograder.Grader.Checks;
 using System.Diagnostics;
 using Autograder.Grader.Cli;
 using Autograder.Grader.Results;
@@ -118,6 +119,7 @@ public sealed class CommandLineTests
             RedirectStandardError = true,
             WorkingDirectory = Course.Root,
         };
+        start.Environment[CourseSecret.EnvironmentVariable] = Course.TestSecretText;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "grader.dll"));
         foreach (var arg in args)
         {
