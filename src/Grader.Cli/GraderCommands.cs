@@ -18,6 +18,8 @@ internal static class GraderCommands
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),
+        SimilarityCommand.Create(),
+        GradescopeCommand.Create(),
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);
