@@ -3,8 +3,9 @@
 
 Each student's exercise is the reference solution, one of the alternatives
 (tests/Grader.Tests/Alternatives) or the untouched stub, then disguised a little the way students
-differ: locals renamed, comments added, blank lines and indentation changed. Seeded: the same
-arguments give the same class.
+differ (locals renamed, comments added, blank lines changed) and given a helper of the student's
+own (random statements), so that students' work is not all alike. A few students copy one
+exercise from another and rename it (--copies). Seeded: the same arguments give the same class.
 
     python3 tools/similarity/generate-class.py --students 200 --out /tmp/class200
 """
@@ -38,11 +39,35 @@ def disguise(text, rng):
     return "\n".join(lines)
 
 
+def helper(rng):
+    """A method of random loops, branches and arithmetic: code only this student wrote."""
+    ops = ["+", "-", "*", "/"]
+    lines = ["    internal static double OwnHelper(double[] values)", "    {", "        var total = 0.0;"]
+    for i in range(rng.randint(4, 9)):
+        kind = rng.random()
+        expr = f"values[{rng.randint(0, 3)}] {rng.choice(ops)} {rng.randint(1, 9)}.0"
+        if kind < 0.3:
+            lines.append(f"        for (var i{i} = 0; i{i} < values.Length; i{i}++) {{ total {rng.choice(ops)}= values[i{i}] {rng.choice(ops)} {expr}; }}")
+        elif kind < 0.6:
+            lines.append(f"        if (total {rng.choice(['<', '>', '<=', '>='])} {expr}) {{ total = Math.{rng.choice(['Max', 'Min'])}(total, {expr}); }}")
+        else:
+            lines.append(f"        total = Math.{rng.choice(['Abs', 'Sqrt', 'Exp', 'Tanh'])}(total {rng.choice(ops)} {expr});")
+    lines += ["        return total;", "    }"]
+    return "\n".join(lines)
+
+
+def with_helper(text, rng):
+    # Into the first class body; a file without one is left as it is.
+    match = re.search(r"\bclass\s+\w+[^{]*\{", text)
+    return text if match is None else text[: match.end()] + "\n" + helper(rng) + "\n" + text[match.end():]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--copies", type=int, default=10, help="students who copy one exercise from another")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     out = Path(args.out)
@@ -58,7 +83,19 @@ def main():
             for file in sorted((ROOT / "exercises" / exercise).glob("*.cs")):
                 chosen = source / file.name if (source / file.name).exists() else ROOT / "solutions" / exercise / file.name
                 text = chosen.read_text()
-                (target / file.name).write_text(text if source.parent.name == "exercises" else disguise(text, rng))
+                if source.parent.name != "exercises":
+                    text = disguise(text, rng)
+                    if file == sorted((ROOT / "exercises" / exercise).glob("*.cs"))[0]:
+                        text = with_helper(text, rng)
+                (target / file.name).write_text(text)
+    for c in range(args.copies):
+        original, copier = rng.sample(range(args.students), 2)
+        exercise = rng.choice(exercises)
+        source = out / f"student{original:04d}" / exercise
+        target = out / f"student{copier:04d}" / exercise
+        for file in sorted(source.glob("*.cs")):
+            (target / file.name).write_text(disguise(file.read_text(), rng))
+        print(f"planted: student{copier:04d} copies {exercise} from student{original:04d}")
     print(f"{args.students} students x {len(exercises)} exercises in {out}")
 
 
