@@ -25,7 +25,7 @@ public static class GradingKey
         foreach (var id in selected)
         {
             text.Append(CultureInfo.InvariantCulture, $"exercise {id}\n");
-            foreach (var check in catalog.ChecksOf(id).Select(seeds.Resolve))
+            foreach (var check in catalog.ChecksOf(id).Select(seeds.Resolve).OrderBy(check => check.Id, StringComparer.Ordinal))
             {
                 text.Append(CultureInfo.InvariantCulture,
                     $"check {check.Id} {check.Points} {check.Visibility} {check.Seed} {check.Run.Method.Module.ModuleVersionId}\n");
