@@ -26,6 +26,15 @@ public sealed record StudentResult
 
     public required GradeReport Report { get; init; }
 
+    /// <summary>
+    /// What the grade depends on besides the submission (exercises, limits, checks and their seeds),
+    /// as a SHA-256; a second run regrades when it differs. Null in results made before it existed.
+    /// </summary>
+    public string? GradingKey { get; init; }
+
+    /// <summary>Files of the submission that were not graded (they match no exercise), with the reason.</summary>
+    public IReadOnlyList<string> IntakeNotes { get; init => field = [.. value.Select(SafeText.Clean)]; } = [];
+
     /// <summary>The learner's code around each compile error or policy violation, for the student's report.</summary>
     public IReadOnlyList<SourceExcerpt> Excerpts { get; init; } = [];
 
