@@ -73,7 +73,14 @@ public sealed class BrowserTests
             var images = await page.EvaluateExpressionAsync<int[]>(
                 "[document.images.length, Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length, document.scripts.length]");
             var path = Path.Combine(screenshots, name + ".png");
-            await page.ScreenshotAsync(path, new ScreenshotOptions { FullPage = true });
+
+            // The whole page up to 8000 pixels: a capture taller than the GPU's texture limit fails.
+            var height = Math.Min(8000, await page.EvaluateExpressionAsync<int>("document.documentElement.scrollHeight"));
+            await page.ScreenshotAsync(path, new ScreenshotOptions
+            {
+                Clip = new PuppeteerSharp.Media.Clip { X = 0, Y = 0, Width = 1100, Height = height },
+                CaptureBeyondViewport = true,
+            });
             TestContext.AddTestAttachment(path, name);
             if (name == "summary" && Environment.GetEnvironmentVariable("AUTOGRADER_SUMMARY_PNG") is { Length: > 0 } readme)
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Results;
 
@@ -15,6 +16,8 @@ public sealed record CheckCurve
 
     public required string Label { get; init => field = SafeText.Clean(value); }
 
+    /// <summary>The values; a diverged training run has NaN or infinity among them, written as "NaN", "Infinity".</summary>
+    [JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
     public required IReadOnlyList<double> Values { get; init; }
 
     /// <summary>
