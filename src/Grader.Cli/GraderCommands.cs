@@ -18,6 +18,7 @@ internal static class GraderCommands
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),
+        MergeCommand.Create(),
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);

@@ -30,7 +30,7 @@ internal static class Charts
             line.MarkerSize = 5;
         }
 
-        plot.XLabel("step");
+        plot.XLabel(Unit(curve.Label));
         plot.YLabel(Shorten(curve.Label, 60));
         return DataUri(plot.GetImageBytes(Width, Height, ImageFormat.Png));
     }
@@ -55,6 +55,10 @@ internal static class Charts
         _ = bars;
         return DataUri(plot.GetImageBytes(Width, Height, ImageFormat.Png));
     }
+
+    /// <summary>What one value of the curve stands for: "epoch" in "mistakes per epoch", "step" otherwise.</summary>
+    private static string Unit(string label) =>
+        label.Contains("epoch", StringComparison.OrdinalIgnoreCase) ? "epoch" : "step";
 
     private static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
 
