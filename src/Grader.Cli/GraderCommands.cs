@@ -21,6 +21,7 @@ internal static class GraderCommands
         WorkerCommand.Create(),
         SimilarityCommand.Create(),
         GradescopeCommand.Create(),
+        MergeCommand.Create(),
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);

@@ -41,6 +41,13 @@ public sealed record StudentResult
     /// <summary>Wall-clock seconds the grading took per exercise; run-dependent, so never part of a gradebook.</summary>
     public IReadOnlyDictionary<string, double> ExerciseSeconds { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The curves of the visible checks, which the JSON report leaves out. Taken from
+    /// <see cref="Report"/> unless set, so a result built from a fresh report carries them; a
+    /// result read back from JSON keeps what was written.
+    /// </summary>
+    public IReadOnlyList<CheckCurve> Curves { get => field ?? CheckCurve.Of(Report); init; }
+
     public static string Serialize(StudentResult result) => JsonSerializer.Serialize(result, ReportJson.Options);
 
     public static StudentResult Deserialize(string json)
