@@ -96,7 +96,7 @@ internal static class BatchCommand
                 Catalog = catalog,
                 Seeds = seeds,
                 // The lead joins this to src/Grader.Publish's ClassPublisher.Publish at merge time.
-                Publish = PublishStub.Publish,
+                Publish = Autograder.Grader.Publish.ClassPublisher.Publish,
             };
             var code = BatchProgress.Run(console, observer => BatchRunner.Run(options, observer));
             console.MarkupLine($"[grey]results in {Markup.Escape(SafeText.Clean(Path.GetFullPath(outFolder)))} (students/<id>/result.json, class.json, batch.log)[/]");
