@@ -15,9 +15,13 @@ internal static class GraderCommands
     public static RootCommand Build() =>
     [
         GradeCommand.Create(),
+        BatchCommand.Create(),
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),
+        SimilarityCommand.Create(),
+        GradescopeCommand.Create(),
+        MergeCommand.Create(),
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);

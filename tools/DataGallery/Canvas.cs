@@ -68,7 +68,14 @@ internal sealed class Canvas(int width, int height)
         }
     }
 
-    public void CopyRow(int y, byte[] row) => _pixels.AsSpan(y * Width * 3, Width * 3).CopyTo(row);
+    /// <summary>Writes the picture as a PNG file through ScottPlot's image type (SkiaSharp's encoder).</summary>
+    public void SavePng(string path)
+    {
+        var rgb = new byte[Height, Width, 3];
+        Buffer.BlockCopy(_pixels, 0, rgb, 0, _pixels.Length);
+        using var image = new ScottPlot.Image(rgb);
+        image.SavePng(path);
+    }
 
     private void Set(int x, int y, double r, double g, double b)
     {

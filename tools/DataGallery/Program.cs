@@ -43,7 +43,7 @@ void WriteSigns(string path)
         }
     }
 
-    PngWriter.Write(path, canvas);
+    canvas.SavePng(path);
     Console.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KB)");
 }
 
@@ -85,6 +85,6 @@ void WriteScenes(string path)
         legendX += entry;
     }
 
-    PngWriter.Write(path, canvas);
+    canvas.SavePng(path);
     Console.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KB)");
 }

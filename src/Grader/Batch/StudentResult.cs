@@ -26,11 +26,27 @@ public sealed record StudentResult
 
     public required GradeReport Report { get; init; }
 
+    /// <summary>
+    /// What the grade depends on besides the submission (exercises, limits, checks and their seeds),
+    /// as a SHA-256; a second run regrades when it differs. Null in results made before it existed.
+    /// </summary>
+    public string? GradingKey { get; init; }
+
+    /// <summary>Files of the submission that were not graded (they match no exercise), with the reason.</summary>
+    public IReadOnlyList<string> IntakeNotes { get; init => field = [.. value.Select(SafeText.Clean)]; } = [];
+
     /// <summary>The learner's code around each compile error or policy violation, for the student's report.</summary>
     public IReadOnlyList<SourceExcerpt> Excerpts { get; init; } = [];
 
     /// <summary>Wall-clock seconds the grading took per exercise; run-dependent, so never part of a gradebook.</summary>
     public IReadOnlyDictionary<string, double> ExerciseSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
+    /// The curves of the visible checks, which the JSON report leaves out. Taken from
+    /// <see cref="Report"/> unless set, so a result built from a fresh report carries them; a
+    /// result read back from JSON keeps what was written.
+    /// </summary>
+    public IReadOnlyList<CheckCurve> Curves { get => field ?? CheckCurve.Of(Report); init; }
 
     public static string Serialize(StudentResult result) => JsonSerializer.Serialize(result, ReportJson.Options);
 

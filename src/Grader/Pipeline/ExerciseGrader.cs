@@ -46,7 +46,10 @@ public static class ExerciseGrader
                 : ExerciseScorer.Unrunnable(exercise, checks,
                     $"does not compile ({Plural(diagnosis.Errors.Count, "error")}). Fix these, then run again:\n" +
                     string.Join('\n', diagnosis.Errors.Take(20)),
-                    "not run: the exercise does not compile.");
+                    "not run: the exercise does not compile.") with
+                {
+                    Locations = [.. diagnosis.Errors.Take(20).Select(error => new ProblemLocation(error.File, error.Line, $"{error.Code}: {error.Message}"))],
+                };
         }
 
         var success = (CompileResult.Success)compiled;
@@ -62,7 +65,10 @@ public static class ExerciseGrader
     private static ExerciseResult Refused(ExerciseSpec exercise, IReadOnlyList<CheckDefinition> checks, IReadOnlyList<PolicyViolation> violations) =>
         ExerciseScorer.Unrunnable(exercise, checks,
             $"uses {Plural(violations.Count, "API")} this exercise does not allow:\n" + string.Join('\n', violations),
-            "not run: the exercise uses an API it may not use.");
+            "not run: the exercise uses an API it may not use.") with
+        {
+            Locations = [.. violations.Take(20).Select(violation => new ProblemLocation(violation.File, violation.Line, $"{violation.Api}: {violation.Reason}"))],
+        };
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -322,31 +322,14 @@ public static partial class SubmissionReader
 
         private string? Decode(byte[] bytes, string display)
         {
-            var nul = Array.IndexOf(bytes, (byte)0);
-            var utf16 = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
-            if (nul >= 0 && !utf16)
+            var text = DecodeSource(bytes, display, out var problem);
+            if (problem is not null)
             {
-                _problems.Add($"{display} holds binary data (a zero byte on line {LineOf(bytes, nul)}), not C# source. Save it as a text file.");
-                return null;
+                _problems.Add(problem);
             }
 
-            try
-            {
-                return utf16
-                    ? new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: true, throwOnInvalidBytes: true).GetString(bytes, 2, bytes.Length - 2)
-                    : Utf8.GetString(bytes, bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.Length - 3 : bytes.Length);
-            }
-            catch (DecoderFallbackException e)
-            {
-                var line = e.Index >= 0 && !utf16 ? $" on line {LineOf(bytes, e.Index)}" : "";
-                _problems.Add($"{display} is not UTF-8 text (a byte that is not UTF-8{line}). Save it as UTF-8 in your editor.");
-                return null;
-            }
+            return text;
         }
-
-        private static int LineOf(byte[] bytes, int index) => bytes.AsSpan(0, Math.Min(index, bytes.Length)).Count((byte)'\n') + 1;
-
-        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         private static List<byte[]>? ManagedList(byte[] folder)
         {
@@ -382,6 +365,52 @@ public static partial class SubmissionReader
                 : new UnixFiles.Status(UnixFiles.Kind.Regular, info.Length, 1);
         }
     }
+
+    /// <summary>
+    /// Every .cs file under a folder that is not laid out in exercise folders (a submission of
+    /// loose files), read with the same care as an exercise folder; the display paths start with
+    /// <paramref name="display"/>. An <see cref="UnreadableExercise"/> when something is refused.
+    /// </summary>
+    internal static IReadOnlyList<SourceFile> ReadLoose(string folder, string display)
+    {
+        var root = CheckRoot(folder);
+        var realRoot = UnixFiles.Available ? UnixFiles.RealPath(root) ?? root : root;
+        return new ExerciseReader(display, realRoot).Read(Encoding.UTF8.GetBytes(root));
+    }
+
+    /// <summary>
+    /// C# source from a file's bytes: UTF-8 (with or without a byte order mark) or UTF-16 with
+    /// one; null and the reason (naming <paramref name="display"/> and the line) for binary data or
+    /// bytes that are not text. Shared with archives, whose entries are read in memory.
+    /// </summary>
+    internal static string? DecodeSource(byte[] bytes, string display, out string? problem)
+    {
+        problem = null;
+        var nul = Array.IndexOf(bytes, (byte)0);
+        var utf16 = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+        if (nul >= 0 && !utf16)
+        {
+            problem = $"{display} holds binary data (a zero byte on line {LineOf(bytes, nul)}), not C# source. Save it as a text file.";
+            return null;
+        }
+
+        try
+        {
+            return utf16
+                ? new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: true, throwOnInvalidBytes: true).GetString(bytes, 2, bytes.Length - 2)
+                : StrictUtf8.GetString(bytes, bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.Length - 3 : bytes.Length);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var line = e.Index >= 0 && !utf16 ? $" on line {LineOf(bytes, e.Index)}" : "";
+            problem = $"{display} is not UTF-8 text (a byte that is not UTF-8{line}). Save it as UTF-8 in your editor.";
+            return null;
+        }
+    }
+
+    private static int LineOf(byte[] bytes, int index) => bytes.AsSpan(0, Math.Min(index, bytes.Length)).Count((byte)'\n') + 1;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private sealed class ByteOrder : IComparer<byte[]>
     {

@@ -51,7 +51,18 @@ public sealed record ExerciseResult
     public required string Message { get; init => field = SafeText.Clean(value); }
 
     public required IReadOnlyList<CheckResult> Checks { get; init; }
+
+    /// <summary>
+    /// Where the compile errors or policy violations that stopped the exercise are (file and line),
+    /// so a report can show the learner's code around them. Not part of the JSON report: the
+    /// message already names them.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProblemLocation> Locations { get; init; } = [];
 }
+
+/// <summary>A compile error or policy violation at a line of a learner's file (its display path, e.g. <c>01-perceptron/Perceptron.cs</c>).</summary>
+public sealed record ProblemLocation(string File, int Line, string Message);
 
 /// <summary>
 /// One check's result. What the learner may see and what only the teacher sees are kept apart:

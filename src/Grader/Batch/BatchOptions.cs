@@ -1,0 +1,42 @@
+using Autograder.Grader.Checks;
+using Autograder.Grader.Run;
+
+namespace Autograder.Grader.Batch;
+
+/// <summary>What `grader batch` was asked to do.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>The class folder: one folder or .zip per student, or students' loose .cs files.</summary>
+    public required string ClassFolder { get; init; }
+
+    /// <summary>Where results, class.json and batch.log go (and the publisher's files).</summary>
+    public required string OutFolder { get; init; }
+
+    /// <summary>Students graded at once, each with its own worker; default one per core.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Exercises to grade; empty for all.</summary>
+    public IReadOnlyList<string> Exercises { get; init; } = [];
+
+    public RunLimits Limits { get; init; } = RunLimits.Default;
+
+    public Shard? Shard { get; init; }
+
+    /// <summary>The stubs (exercises/) that loose files are matched against; null to look for the course's own.</summary>
+    public string? Stubs { get; init; }
+
+    public required CheckCatalog Catalog { get; init; }
+
+    public required SeedResolver Seeds { get; init; }
+
+    public ArchiveLimits ArchiveLimits { get; init; } = ArchiveLimits.Default;
+
+    /// <summary>Runs learner code (tests may pass their own); null for a sandboxed worker per exercise.</summary>
+    public Func<IExerciseRunner>? Runners { get; init; }
+
+    /// <summary>
+    /// The publishing step, called with the out folder once every student is graded
+    /// (<c>ClassPublisher.Publish</c> of src/Grader.Publish, which the CLI passes); null to skip.
+    /// </summary>
+    public Action<string>? Publish { get; init; }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Run;
+using Autograder.Grader.Run.Worker;
+
+namespace Autograder.Grader.Batch;
+
+/// <summary>
+/// `grader batch`: grades a class folder into an out folder. Reads the class (one student per
+/// folder, archive or set of loose files), writes class.json, then grades the students of its
+/// shard on <c>--jobs</c> lanes at once: each lane compiles in this process (Roslyn stays warm) and
+/// runs every exercise in a fresh sandboxed worker. Each student's result is written atomically as
+/// soon as it is done, so a run killed at any moment loses nothing written, and the next run grades
+/// only what is new or changed. One student's hostile archive, hang, crash or flood ends in that
+/// student's error result; the batch goes on. At the end the publishing step runs.
+/// </summary>
+public static class BatchRunner
+{
+    /// <returns>0 when every student was graded (whatever the scores); 1 when the grader itself failed on some (they are graded again next run).</returns>
+    /// <exception cref="SubmissionException">The class folder, an exercise or the options are wrong; the message says what to type.</exception>
+    public static int Run(BatchOptions options, IBatchObserver? observer = null)
+    {
+        Validate(options);
+        var outDir = Path.GetFullPath(options.OutFolder);
+        Directory.CreateDirectory(outDir);
+        options = options with { OutFolder = outDir };
+
+        var roster = ClassIntake.Scan(options.ClassFolder, exclude: outDir);
+        var graded = roster.Students.Where(student => options.Shard?.Contains(student.Id) ?? true).ToList();
+        ClassManifest.Write(outDir, new ClassManifest
+        {
+            Shard = options.Shard?.ToString(),
+            Students = [.. roster.Students.Select(student => student.Id)],
+            Graded = [.. graded.Select(student => student.Id)],
+            Unmatched = roster.Unmatched,
+        });
+
+        var types = FindStubs(options) is { } stubs ? ExerciseTypes.FromStubs(stubs) : ExerciseTypes.None;
+        var key = GradingKey.Of(options.Catalog, options.Seeds, options.Exercises, options.Limits);
+        var grading = new StudentGrading(options, new StudentIntake(types, options.Exercises, options.ArchiveLimits), key);
+        var jobs = Math.Min(options.Jobs, Math.Max(1, graded.Count));
+        using var log = new BatchLog(outDir, string.Create(CultureInfo.InvariantCulture,
+            $"batch of {graded.Count} students{(options.Shard is { } shard ? $" (shard {shard} of a class of {roster.Students.Count})" : "")}, {jobs} jobs"));
+        foreach (var entry in roster.Unmatched)
+        {
+            log.WriteLine($"# not graded: {entry.Entry}: {entry.Reason}");
+        }
+
+        observer?.Started(graded.Count, roster.Unmatched);
+        var queue = new ConcurrentQueue<ClassStudent>(graded);
+        var failures = 0;
+        var report = new Lock();
+        var lanes = Enumerable.Range(0, jobs).Select(lane => new Thread(() =>
+        {
+            IExerciseRunner? runner = null;
+            try
+            {
+                while (queue.TryDequeue(out var student))
+                {
+                    StudentOutcome outcome;
+                    try
+                    {
+                        outcome = grading.Grade(student, () => runner ??= options.Runners?.Invoke() ?? new WorkerRunner(options.Limits));
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // A fault of the grader, not of the student: nothing is written, so the next run tries again.
+                        Interlocked.Increment(ref failures);
+                        outcome = new StudentOutcome(student.Id, StudentStatus.GraderFailed, 0, 0, 0, true,
+                            $"the grader failed on this submission ({e.GetType().Name}: {e.Message})");
+                    }
+
+                    log.Write(outcome);
+                    lock (report)
+                    {
+                        observer?.Finished(outcome);
+                    }
+                }
+            }
+            finally
+            {
+                runner?.Dispose();
+            }
+        })
+        {
+            Name = $"batch lane {lane}",
+        }).ToList();
+        lanes.ForEach(thread => thread.Start());
+        lanes.ForEach(thread => thread.Join());
+
+        options.Publish?.Invoke(outDir);
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static void Validate(BatchOptions options)
+    {
+        if (options.Jobs < 1)
+        {
+            throw new SubmissionException($"--jobs takes a number of students to grade at once, 1 or more; {options.Jobs} is not one.");
+        }
+
+        var known = string.Join(", ", options.Catalog.Exercises.Select(exercise => exercise.Id));
+        foreach (var id in options.Exercises.Where(id => !options.Catalog.TryGetExercise(id, out _)))
+        {
+            throw new SubmissionException($"There is no exercise '{id}'. Known exercises: {known}.");
+        }
+    }
+
+    /// <summary>The stubs given, else the course's exercises/ above the class folder, the current folder or the grader.</summary>
+    private static string? FindStubs(BatchOptions options)
+    {
+        if (options.Stubs is not null)
+        {
+            return Directory.Exists(options.Stubs)
+                ? options.Stubs
+                : throw new SubmissionException($"There is no folder {options.Stubs} (--stubs): give the course's exercises/ folder.");
+        }
+
+        foreach (var start in new[] { options.ClassFolder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, "exercises");
+                if (Directory.Exists(candidate) && Directory.EnumerateDirectories(candidate).Any(sub => ClassIntake.IsExerciseFolder(Path.GetFileName(sub))))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}
