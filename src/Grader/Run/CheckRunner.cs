@@ -98,6 +98,10 @@ internal static class CheckRunner
         {
             return Outcome(check, ResultStatus.Failed, failure.Message, stopwatch);
         }
+        catch (Checks.Scripts.TeacherScriptException broken)
+        {
+            return Outcome(check, ResultStatus.Error, broken.Message, stopwatch);
+        }
         catch (Exception exception) when (LearnerFault.Unwrap(exception) is OutOfMemoryException or InsufficientExecutionStackException)
         {
             return Outcome(check, ResultStatus.Error,
