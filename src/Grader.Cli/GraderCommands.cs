@@ -15,6 +15,7 @@ internal static class GraderCommands
     public static RootCommand Build() =>
     [
         GradeCommand.Create(),
+        WatchCommand.Create(),
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),

@@ -114,7 +114,12 @@ internal static class CheckRunner
         {
             if (LearnerFault.Explain(exception, submission, hidden) is { } explanation)
             {
-                return Outcome(check, ResultStatus.Failed, explanation.Message, stopwatch) with { TeacherMessage = explanation.TeacherMessage };
+                return Outcome(check, ResultStatus.Failed, explanation.Message, stopwatch) with
+                {
+                    TeacherMessage = explanation.TeacherMessage,
+                    // A hidden check's learner view names only one file and line, as its message does.
+                    LearnerStack = hidden ? [] : explanation.Stack,
+                };
             }
 
             // No learner frame on the stack, yet learner code may have chosen the message (a value

@@ -73,7 +73,7 @@ public static class WorkerHost
                     // The teacher's view of hidden checks travels too; the grader's records show
                     // learners only their part.
                     var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.TeacherCurve, result.TeacherDetails,
-                        printed.Take(), result.Measurements, result.TeacherMessage);
+                        printed.Take(), result.Measurements, result.TeacherMessage, result.LearnerStack);
                     Send(new WorkerMessage(WorkerMessageKind.Result, result.Id, wire));
                 });
             Send(new WorkerMessage(WorkerMessageKind.Finished));

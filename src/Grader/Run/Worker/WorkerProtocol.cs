@@ -86,4 +86,4 @@ internal sealed record WorkerMessage(
 /// </summary>
 internal sealed record WireResult(
     ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output, IReadOnlyList<Measurement>? Measurements = null,
-    string? TeacherMessage = null);
+    string? TeacherMessage = null, IReadOnlyList<LearnerFrame>? LearnerStack = null);

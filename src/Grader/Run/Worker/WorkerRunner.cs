@@ -178,6 +178,9 @@ public sealed class WorkerRunner : IExerciseRunner
             Output = Truncate(wire.Output, 8000),
             Measurements = [.. (wire.Measurements ?? []).Take(32)],
             TeacherMessage = wire.TeacherMessage is { } full ? Truncate(full, 4000) : null,
+            LearnerStack = check.Visibility == Visibility.Hidden
+                ? []
+                : [.. (wire.LearnerStack ?? []).Take(20).Select(frame => frame with { Method = Truncate(frame.Method, 300), File = Truncate(frame.File, 300) })],
         };
 
     private static List<CheckResult> Ordered(
