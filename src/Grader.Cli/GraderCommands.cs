@@ -16,6 +16,7 @@ internal static class GraderCommands
     [
         GradeCommand.Create(),
         BatchCommand.Create(),
+        WatchCommand.Create(),
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),

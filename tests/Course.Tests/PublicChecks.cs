@@ -5,6 +5,8 @@ using Autograder.Grader.Reporting;
 using Autograder.Grader.Results;
 using Autograder.Grader.Run.Worker;
 using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 
 namespace Autograder.Course.Tests;
 
@@ -45,10 +47,29 @@ public sealed class PublicChecks
             case ResultStatus.Skipped:
                 Assert.Ignore(message);
                 break;
+            case not ResultStatus.Passed when result.LearnerStack.Count > 0:
+                FailAtLearnersLine(message, result.LearnerStack);
+                break;
             default:
                 Assert.Fail(message);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Fails the test with the learner's frames as its stack trace, so that the test runner and
+    /// the editor point at the line in the learner's file that threw, not at this harness.
+    /// </summary>
+    private static void FailAtLearnersLine(string message, IReadOnlyList<LearnerFrame> frames)
+    {
+        var root = CourseLocation.Submission();
+        var stack = string.Join(Environment.NewLine, frames.Select(frame => frame.Line > 0 && frame.File.Length > 0
+            ? $"   at {frame.Method} in {Path.GetFullPath(Path.Combine(root, frame.File))}:line {frame.Line}"
+            : $"   at {frame.Method}"));
+        var result = TestExecutionContext.CurrentContext.CurrentResult;
+        result.RecordAssertion(AssertionStatus.Failed, message, stack);
+        // The test then ends as failed with this stack only: an exception's own trace would name this file.
+        result.RecordTestCompletion();
     }
 
     private static ExerciseResult Grade(string exerciseId)

@@ -53,6 +53,33 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    public static Option<string?> ChecksFolder() => new("--checks")
+    {
+        Description = "a folder of teacher checks as C# scripts (*.csx), added to the course's own (docs/TEACHER-CHECKS.md)",
+        HelpName = "DIR",
+    };
+
+    /// <summary>
+    /// The catalog with the teacher's scripts from <c>--checks</c>, when given; each script that
+    /// gives no check is reported on <paramref name="error"/> with its file and line, and grading goes on.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static CheckCatalog WithTeacherChecks(CheckCatalog catalog, string? folder, TextWriter error)
+    {
+        if (folder is null)
+        {
+            return catalog;
+        }
+
+        var scripts = Autograder.Grader.Checks.Scripts.TeacherChecks.Load(folder, catalog);
+        foreach (var problem in scripts.Problems)
+        {
+            error.WriteLine($"grader: teacher check {problem}");
+        }
+
+        return catalog.With(scripts.Checks);
+    }
+
     /// <summary>The run limits a command line asks for, on top of the defaults.</summary>
     public static RunLimits Limits(ParseResult parse, Option<double?> time, Option<long?> memory)
     {

@@ -22,6 +22,9 @@ internal sealed record GradeOptions(string Submission, IReadOnlyList<string> Exe
 
     /// <summary>--course-secret FILE; null for the environment variable or the course's own file.</summary>
     public string? CourseSecret { get; init; }
+
+    /// <summary>--checks DIR: a folder of teacher .csx checks; null for none.</summary>
+    public string? ChecksFolder { get; init; }
 }
 
 /// <summary>`grader grade`: read the submission, grade it with progress shown, print and write the report.</summary>
@@ -44,6 +47,7 @@ internal static class GradeCommand
             Description = "also show what learners do not see: hidden checks' full messages, printed output, details and curves (the JSON keeps them under \"teacher\")",
         };
         var courseSecret = CommonOptions.CourseSecret();
+        var checks = CommonOptions.ChecksFolder();
         var time = CommonOptions.TimeLimit();
         var memory = CommonOptions.MemoryLimit();
         var inProcess = new System.CommandLine.Option<bool>("--in-process")
@@ -52,7 +56,7 @@ internal static class GradeCommand
         };
         var command = new Command("grade", "grade one submission: compile, check the policy, run public and hidden checks in a sandboxed worker, report")
         {
-            submission, exercises, json, teacherView, courseSecret, time, memory, inProcess,
+            submission, exercises, json, teacherView, courseSecret, checks, time, memory, inProcess,
         };
         command.SetAction(parse => Run(new GradeOptions(parse.GetRequiredValue(submission), parse.GetValue(exercises) ?? [], parse.GetValue(json))
         {
@@ -60,6 +64,7 @@ internal static class GradeCommand
             InProcess = parse.GetValue(inProcess),
             TeacherView = parse.GetValue(teacherView),
             CourseSecret = parse.GetValue(courseSecret),
+            ChecksFolder = parse.GetValue(checks),
         }));
         return command;
     }
@@ -82,7 +87,7 @@ internal static class GradeCommand
                 throw new SubmissionException($"--json {command.JsonPath} is a folder; give a file name, e.g. {command.JsonPath}/report.json.");
             }
 
-            var catalog = CheckCatalog.FromBaseDirectory();
+            var catalog = CommonOptions.WithTeacherChecks(CheckCatalog.FromBaseDirectory(), command.ChecksFolder, Console.Error);
             // Read before grading starts, so a missing or broken secret stops the run with its
             // message; a grader without hidden checks (the student copy) never needs one.
             var seeds = catalog.AllChecks.Any(check => check.Visibility == Visibility.Hidden)

@@ -10,10 +10,12 @@ public sealed class CheckCatalog
 {
     private readonly Dictionary<string, ExerciseSpec> _exercises;
     private readonly Dictionary<string, List<CheckDefinition>> _checks;
+    private readonly List<ICheckSource> _sources;
 
     public CheckCatalog(IEnumerable<ICheckSource> sources)
     {
         var list = sources.ToList();
+        _sources = list;
         _exercises = [];
         foreach (var exercise in list.SelectMany(source => source.Exercises))
         {
@@ -54,6 +56,9 @@ public sealed class CheckCatalog
 
     public IEnumerable<CheckDefinition> AllChecks => Exercises.SelectMany(exercise => ChecksOf(exercise.Id));
 
+    /// <summary>This catalog and more checks of its exercises (a teacher's scripts, say).</summary>
+    public CheckCatalog With(IEnumerable<CheckDefinition> more) => new([.. _sources, new ListedChecks([.. more])]);
+
     /// <summary>A catalog of the check sources in the given assemblies.</summary>
     public static CheckCatalog FromAssemblies(IEnumerable<Assembly> assemblies) =>
         new(assemblies
@@ -78,4 +83,10 @@ public sealed class CheckCatalog
             : throw new InvalidOperationException(
                 $"No check assemblies (Autograder.Checks*.dll) next to the grader in {AppContext.BaseDirectory}; rebuild the grader.");
     }
+}
+
+/// <summary>Checks given as a list, defining no exercise of their own.</summary>
+internal sealed class ListedChecks(IReadOnlyList<CheckDefinition> checks) : ICheckSource
+{
+    public IEnumerable<CheckDefinition> Checks() => checks;
 }

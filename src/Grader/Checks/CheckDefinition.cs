@@ -33,5 +33,11 @@ public sealed record CheckDefinition
 
     public required Func<CheckContext, Verdict> Run { get; init; }
 
+    /// <summary>
+    /// Set for a teacher's check written as a C# script: the compiled script, which the grader
+    /// ships to the worker process so that the check runs there like a built-in one.
+    /// </summary>
+    public Scripts.CheckScript? Script { get; init; }
+
     public string Id => $"{ExerciseId}/{Slug}";
 }

@@ -124,6 +124,19 @@ public sealed record CheckResult
         init => _curve = value is null ? null : value with { Label = SafeText.Clean(value.Label) };
     }
 
+    /// <summary>
+    /// Learner-safe, for a public check whose failure came from the learner's code: the frames of
+    /// the learner's own code on the exception's stack, innermost first, so that a test can point
+    /// at the learner's file and line rather than at the harness. Empty otherwise; not part of the
+    /// JSON report.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<LearnerFrame> LearnerStack
+    {
+        get;
+        init => field = [.. value.Select(frame => new LearnerFrame(SafeText.Clean(frame.Method), SafeText.Clean(frame.File), frame.Line))];
+    } = [];
+
     /// <summary>What the check measured against its thresholds (for the seed sweep); not part of the JSON report.</summary>
     [JsonIgnore]
     public IReadOnlyList<Measurement> Measurements { get; init; } = [];
@@ -193,3 +206,6 @@ public sealed record CheckResult
 public sealed record TeacherText(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Output);
+
+/// <summary>One frame of the learner's code: the method, its file as the submission names it (e.g. <c>01-perceptron/Perceptron.cs</c>), the line.</summary>
+public sealed record LearnerFrame(string Method, string File, int Line);

@@ -98,6 +98,10 @@ internal static class CheckRunner
         {
             return Outcome(check, ResultStatus.Failed, failure.Message, stopwatch);
         }
+        catch (Checks.Scripts.TeacherScriptException broken)
+        {
+            return Outcome(check, ResultStatus.Error, broken.Message, stopwatch);
+        }
         catch (Exception exception) when (LearnerFault.Unwrap(exception) is OutOfMemoryException or InsufficientExecutionStackException)
         {
             return Outcome(check, ResultStatus.Error,
@@ -110,7 +114,12 @@ internal static class CheckRunner
         {
             if (LearnerFault.Explain(exception, submission, hidden) is { } explanation)
             {
-                return Outcome(check, ResultStatus.Failed, explanation.Message, stopwatch) with { TeacherMessage = explanation.TeacherMessage };
+                return Outcome(check, ResultStatus.Failed, explanation.Message, stopwatch) with
+                {
+                    TeacherMessage = explanation.TeacherMessage,
+                    // A hidden check's learner view names only one file and line, as its message does.
+                    LearnerStack = hidden ? [] : explanation.Stack,
+                };
             }
 
             // No learner frame on the stack, yet learner code may have chosen the message (a value

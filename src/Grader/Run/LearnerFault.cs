@@ -39,15 +39,29 @@ internal static class LearnerFault
         if (exception is NotImplementedException)
         {
             return new($"not implemented yet: {name} still throws NotImplementedException{where}. " +
-                "Write its body (the exercise README explains the idea), then run the checks again.", TeacherMessage: null);
+                "Write its body (the exercise README explains the idea), then run the checks again.", TeacherMessage: null)
+            {
+                Stack = LearnerStack(exception, submission),
+            };
         }
 
         var full = $"{name} threw {exception.GetType().Name}{where}: {Shorten(MessageOf(exception))}";
         return hidden
             ? new($"{name} threw {exception.GetType().Name}{where}. A hidden check shows where the exception was thrown but not " +
                 "its message; the public checks (dotnet test) try the same method on inputs you can see.", full)
-            : new(full, TeacherMessage: null);
+            : new(full, TeacherMessage: null) { Stack = LearnerStack(exception, submission) };
     }
+
+    /// <summary>The learner's own frames on the exception's stack, innermost first (at most 20), with file and line where known.</summary>
+    public static IReadOnlyList<Results.LearnerFrame> LearnerStack(Exception exception, Assembly submission) =>
+        [.. new StackTrace(Unwrap(exception), fNeedFileInfo: true)
+            .GetFrames()
+            .Where(frame => frame.GetMethod()?.Module.Assembly == submission)
+            .Take(20)
+            .Select(frame => new Results.LearnerFrame(Describe(frame.GetMethod()!), frame.GetFileName() ?? "", frame.GetFileLineNumber()))];
+
+    private static string Describe(MethodBase method) =>
+        $"{method.DeclaringType?.FullName}.{method.Name}({string.Join(", ", method.GetParameters().Select(parameter => $"{parameter.ParameterType.Name} {parameter.Name}"))})";
 
     /// <summary>The first part of an exception's message: without libtorch's C++ stack, at most <see cref="MaxMessageChars"/> characters.</summary>
     public static string Shorten(string message)
@@ -99,5 +113,9 @@ internal static class LearnerFault
 
     /// <param name="Message">What the learner reads.</param>
     /// <param name="TeacherMessage">The full text when it differs, else null.</param>
-    internal sealed record Explanation(string Message, string? TeacherMessage);
+    internal sealed record Explanation(string Message, string? TeacherMessage)
+    {
+        /// <summary>The learner's frames (<see cref="LearnerStack"/>).</summary>
+        public IReadOnlyList<Results.LearnerFrame> Stack { get; init; } = [];
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Autograder.Grader.Checks;
+using Autograder.Grader.Checks.Scripts;
 using Autograder.Grader.Run.Sandbox;
 using Microsoft.Win32.SafeHandles;
 
@@ -47,6 +48,15 @@ public static class WorkerHost
 
             catalog.TryGetExercise(request.ExerciseId, out var exercise);
             var byId = catalog.ChecksOf(request.ExerciseId).ToDictionary(check => check.Id);
+            foreach (var script in request.Scripts ?? [])
+            {
+                // A teacher's script runs again here to give the same checks the grader saw.
+                foreach (var check in TeacherChecks.Instantiate(script, out _))
+                {
+                    byId[check.Id] = check;
+                }
+            }
+
             InProcessRunner.RunEach(
                 exercise,
                 request.Image,
@@ -63,7 +73,7 @@ public static class WorkerHost
                     // The teacher's view of hidden checks travels too; the grader's records show
                     // learners only their part.
                     var wire = new WireResult(result.Status, result.Message, result.DurationMs, result.TeacherCurve, result.TeacherDetails,
-                        printed.Take(), result.Measurements, result.TeacherMessage);
+                        printed.Take(), result.Measurements, result.TeacherMessage, result.LearnerStack);
                     Send(new WorkerMessage(WorkerMessageKind.Result, result.Id, wire));
                 });
             Send(new WorkerMessage(WorkerMessageKind.Finished));

@@ -53,11 +53,12 @@ internal sealed record WorkerHello(string Secret, int GraderProcessId);
 /// Run these checks of this exercise on this compiled image. <c>Seeds</c>, parallel to
 /// <c>CheckIds</c>, are the seeds the grader resolved (hidden ones derived from the course
 /// secret, which the worker never reads). When <see cref="Probes"/> is set, the worker runs the
-/// grader's own sandbox probes (name to argument) instead (<c>grader sandbox</c>).
+/// grader's own sandbox probes (name to argument) instead (<c>grader sandbox</c>). <c>Scripts</c>
+/// are the compiled teacher scripts that define some of the checks (<c>--checks</c>).
 /// </summary>
 internal sealed record RunRequest(
     string ExerciseId, string[] CheckIds, byte[] Image, byte[] Symbols, long TimeLimitMs, int[] Seeds,
-    Dictionary<string, string>? Probes = null);
+    Dictionary<string, string>? Probes = null, IReadOnlyList<Checks.Scripts.CheckScript>? Scripts = null);
 
 internal enum WorkerMessageKind
 {
@@ -85,4 +86,4 @@ internal sealed record WorkerMessage(
 /// </summary>
 internal sealed record WireResult(
     ResultStatus Status, string Message, long DurationMs, Curve? Curve, string Details, string Output, IReadOnlyList<Measurement>? Measurements = null,
-    string? TeacherMessage = null);
+    string? TeacherMessage = null, IReadOnlyList<LearnerFrame>? LearnerStack = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Autograder.Grader.Checks;
+using Autograder.Grader.Checks.Scripts;
 using Autograder.Grader.Compile;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
@@ -48,6 +49,11 @@ public sealed class WorkerRunner : IExerciseRunner
     public IReadOnlyList<CheckResult> Run(
         ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer)
     {
+        if (checks.Any(IsBrokenScript))
+        {
+            return RunAroundBrokenScripts(exercise, compiled, checks, observer);
+        }
+
         var timeLimit = _limits.TimeLimitFor(exercise.Budget);
         WorkerProcess worker;
         try
@@ -63,7 +69,8 @@ public sealed class WorkerRunner : IExerciseRunner
         using var used = worker;
         _sandboxes.Add(worker.Sandbox);
         worker.Send(new RunRequest(exercise.Id, [.. checks.Select(check => check.Id)], compiled.Image, compiled.Symbols,
-            (long)timeLimit.TotalMilliseconds, [.. checks.Select(check => check.Seed)]));
+            (long)timeLimit.TotalMilliseconds, [.. checks.Select(check => check.Seed)],
+            Scripts: ScriptsOf(checks)));
 
         var byId = checks.ToDictionary(check => check.Id);
         var results = new Dictionary<string, CheckResult>();
@@ -117,6 +124,34 @@ public sealed class WorkerRunner : IExerciseRunner
         _next = null;
     }
 
+    private static bool IsBrokenScript(CheckDefinition check) => check.Script?.Problem is not null;
+
+    /// <summary>The compiled teacher scripts that define some of these checks, each once; null when none does.</summary>
+    private static List<CheckScript>? ScriptsOf(IReadOnlyList<CheckDefinition> checks)
+    {
+        var scripts = checks.Select(check => check.Script).OfType<CheckScript>().Distinct().ToList();
+        return scripts.Count == 0 ? null : scripts;
+    }
+
+    /// <summary>A teacher's script that did not compile has nothing to run: its stand-in check is answered here.</summary>
+    private List<CheckResult> RunAroundBrokenScripts(
+        ExerciseSpec exercise, CompileResult.Success compiled, IReadOnlyList<CheckDefinition> checks, IGradingObserver? observer)
+    {
+        var runnable = checks.Where(check => !IsBrokenScript(check)).ToList();
+        var ran = (runnable.Count > 0 ? Run(exercise, compiled, runnable, observer) : []).ToDictionary(result => result.Id);
+        return [.. checks.Select(check =>
+        {
+            if (ran.TryGetValue(check.Id, out var result))
+            {
+                return result;
+            }
+
+            var broken = CheckRunner.Outcome(check, ResultStatus.Error, check.Script!.Problem!);
+            observer?.CheckFinished(exercise, broken);
+            return broken;
+        })];
+    }
+
     /// <summary>The worker started in advance, and the start of the one after it, so that it is ready in turn.</summary>
     private WorkerProcess TakeWorker()
     {
@@ -143,6 +178,9 @@ public sealed class WorkerRunner : IExerciseRunner
             Output = Truncate(wire.Output, 8000),
             Measurements = [.. (wire.Measurements ?? []).Take(32)],
             TeacherMessage = wire.TeacherMessage is { } full ? Truncate(full, 4000) : null,
+            LearnerStack = check.Visibility == Visibility.Hidden
+                ? []
+                : [.. (wire.LearnerStack ?? []).Take(20).Select(frame => frame with { Method = Truncate(frame.Method, 300), File = Truncate(frame.File, 300) })],
         };
 
     private static List<CheckResult> Ordered(
