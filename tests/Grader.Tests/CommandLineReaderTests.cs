@@ -1,3 +1,4 @@
+using Autograder.Grader.Checks;
 using System.Diagnostics;
 using Autograder.Grader.Results;
 using Autograder.Grader.Tests.Support;
@@ -49,6 +50,7 @@ public sealed class CommandLineReaderTests
     private static int Run(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Course.Root };
+        start.Environment[CourseSecret.EnvironmentVariable] = Course.TestSecretText;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,3 +1,4 @@
+using Autograder.Grader.Checks;
 using System.Diagnostics;
 using Autograder.Grader.Cli;
 using Autograder.Grader.Results;
@@ -12,25 +13,55 @@ public sealed class CommandLineTests
     [Test]
     public void Grade_with_exercises_and_json_parses()
     {
-        var command = CommandLine.Parse(["grade", "subs/alice", "--exercise", "01-perceptron/", "-e", "02-gradient-descent", "--json", "r.json"]);
+        var parse = GraderCommands.Parse(["grade", "subs/alice", "--exercise", "01-perceptron/", "-e", "02-gradient-descent", "--json", "r.json", "--time-limit", "60"]);
 
-        Assert.That(command, Is.EqualTo(new CommandLine.Grade("subs/alice", ["01-perceptron", "02-gradient-descent"], "r.json"))
-            .Using<CommandLine.Command>((a, b) => a is CommandLine.Grade x && b is CommandLine.Grade y
-                && x.Submission == y.Submission && x.Exercises.SequenceEqual(y.Exercises) && x.JsonPath == y.JsonPath));
+        Assert.That(parse.Errors, Is.Empty);
+        Assert.That(parse.GetValue<string>("submission-dir"), Is.EqualTo("subs/alice"));
+        Assert.That(parse.GetValue<string[]>("--exercise"), Is.EqualTo(new[] { "01-perceptron", "02-gradient-descent" }), "a trailing slash from tab completion is dropped");
+        Assert.That(parse.GetValue<string?>("--json"), Is.EqualTo("r.json"));
+        Assert.That(parse.GetValue<double?>("--time-limit"), Is.EqualTo(60));
     }
 
-    [TestCase(new[] { "grade" }, "which folder?")]
-    [TestCase(new[] { "grade", "a", "b" }, "one submission folder at a time")]
-    [TestCase(new[] { "grade", "a", "--json" }, "--json needs a file name")]
-    [TestCase(new[] { "grade", "a", "--exercise" }, "--exercise needs an exercise ID")]
-    [TestCase(new[] { "grade", "a", "--verbose" }, "unknown option '--verbose'")]
-    [TestCase(new[] { "grad", "a" }, "unknown command 'grad'")]
-    public void A_wrong_command_line_says_what_to_type(string[] args, string message)
+    [TestCase(new[] { "grade" }, "Required argument 'submission-dir' missing", "grader grade --help")]
+    [TestCase(new[] { "grade", "a", "b" }, "Unrecognized command or argument 'b'", "grader grade --help")]
+    [TestCase(new[] { "grade", "a", "--json" }, "Required argument missing for option: '--json'", "grader grade --help")]
+    [TestCase(new[] { "grade", "a", "--exercise" }, "Required argument missing for option: '--exercise'", "grader grade --help")]
+    [TestCase(new[] { "grade", "a", "--verbose" }, "Unrecognized command or argument '--verbose'", "grader grade --help")]
+    [TestCase(new[] { "grade", "a", "--time-limit", "-3" }, "--time-limit needs a number of seconds above 0", "grader grade --help")]
+    [TestCase(new[] { "grade", "a", "--memory-limit", "12" }, "--memory-limit needs a whole number of MiB, at least 256", "grader grade --help")]
+    [TestCase(new[] { "grad", "a" }, "Did you mean `grader grade`?", "grader --help")]
+    [TestCase(new[] { "bench-compile", "a", "--repeat", "0" }, "--repeat needs a whole number above 0", "grader bench-compile --help")]
+    public void A_wrong_command_line_says_what_to_type_and_exits_2(string[] args, string message, string help)
     {
-        var command = CommandLine.Parse(args);
+        var (exit, _, error) = RunInProcess(args);
 
-        Assert.That(command, Is.TypeOf<CommandLine.Invalid>());
-        Assert.That(((CommandLine.Invalid)command).Message, Does.Contain(message));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message).And.Contain($"Run `{help}` for the usage."));
+    }
+
+    [Test]
+    public void Grader_alone_prints_the_verbs_and_exits_2()
+    {
+        var (exit, output, _) = RunInProcess([]);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("grade <submission-dir>").And.Contain("sandbox").And.Not.Match(@"(?m)^\s+worker\b"), "the worker verb is for the grader, not for people");
+    }
+
+    [Test]
+    public void Exercise_ids_complete_from_the_catalog()
+    {
+        var completions = GraderCommands.Parse(["grade", "x", "--exercise", "0"]).GetCompletions().Select(item => item.Label);
+
+        Assert.That(completions, Does.Contain("01-perceptron").And.Contain("10-segnet"));
+    }
+
+    private static (int Exit, string Output, string Error) RunInProcess(string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = GraderCommands.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
     }
 
     [Test]
@@ -88,6 +119,7 @@ public sealed class CommandLineTests
             RedirectStandardError = true,
             WorkingDirectory = Course.Root,
         };
+        start.Environment[CourseSecret.EnvironmentVariable] = Course.TestSecretText;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "grader.dll"));
         foreach (var arg in args)
         {

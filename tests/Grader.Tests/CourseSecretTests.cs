@@ -159,12 +159,14 @@ public sealed class CourseSecretTests
     [Test]
     public void Grade_takes_a_course_secret_file()
     {
-        var command = CommandLine.Parse(["grade", "subs", "--course-secret", "backup/secret"]);
-        var missing = CommandLine.Parse(["grade", "subs", "--course-secret"]);
+        var command = GraderCommands.Parse(["grade", "subs", "--course-secret", "backup/secret"]);
+        var missing = GraderCommands.Parse(["grade", "subs", "--course-secret"]);
+        var help = new StringWriter();
+        GraderCommands.Run(["grade", "--help"], help, new StringWriter());
 
-        Assert.That(command, Is.TypeOf<CommandLine.Grade>());
-        Assert.That(((CommandLine.Grade)command).CourseSecret, Is.EqualTo("backup/secret"));
-        Assert.That(((CommandLine.Invalid)missing).Message, Does.Contain("--course-secret needs a file name"));
-        Assert.That(CommandLine.HelpText, Does.Contain("--course-secret").And.Contain(CourseSecret.EnvironmentVariable));
+        Assert.That(command.Errors, Is.Empty);
+        Assert.That(command.GetValue<string?>("--course-secret"), Is.EqualTo("backup/secret"));
+        Assert.That(missing.Errors.Select(error => error.Message), Has.Some.Contain("'--course-secret'"));
+        Assert.That(help.ToString(), Does.Contain("--course-secret").And.Contain(CourseSecret.EnvironmentVariable));
     }
 }

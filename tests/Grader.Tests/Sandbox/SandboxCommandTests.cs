@@ -1,4 +1,5 @@
 using Autograder.Grader.Cli;
+using Autograder.Grader.Cli.Commands;
 using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Sandbox;
@@ -8,7 +9,7 @@ public sealed class SandboxCommandTests
 {
     [Test]
     public void The_sandbox_verb_is_parsed() =>
-        Assert.That(CommandLine.Parse(["sandbox"]), Is.InstanceOf<CommandLine.Sandbox>());
+        Assert.That(GraderCommands.Parse(["sandbox"]).CommandResult.Command.Name, Is.EqualTo("sandbox"));
 
     [Test]
     [Platform("Linux")]

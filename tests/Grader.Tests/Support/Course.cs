@@ -23,8 +23,13 @@ internal static class Course
     /// A fixed course secret for the tests, so that hidden seeds (and golden scenarios) do not
     /// depend on the machine's own .autograder/course-secret.
     /// </summary>
-    public static readonly CourseSecret TestSecret =
-        CourseSecret.Parse("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "the tests' fixed secret");
+    public static readonly CourseSecret TestSecret = CourseSecret.Parse(TestSecretText, "the tests' fixed secret");
+
+    /// <summary>
+    /// <see cref="TestSecret"/> as text, for a grader the tests start as a process (through
+    /// <see cref="CourseSecret.EnvironmentVariable"/>), so that no test writes a secret into the course.
+    /// </summary>
+    public const string TestSecretText = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     /// <summary>Hidden seeds as the teacher's grader derives them, from <see cref="TestSecret"/>.</summary>
     public static readonly SeedResolver Seeds = new(TestSecret);

@@ -6,7 +6,7 @@ using Autograder.Grader.Run;
 using Autograder.Grader.Run.Sandbox;
 using Autograder.Grader.Run.Worker;
 
-namespace Autograder.Grader.Cli;
+namespace Autograder.Grader.Cli.Commands;
 
 /// <summary>
 /// `grader sandbox`: which layers of the worker's sandbox this machine offers, and proof that
@@ -21,6 +21,13 @@ internal static class SandboxCommand
         SandboxProbes.ReadOutside, SandboxProbes.WriteTemp, SandboxProbes.TcpConnect, SandboxProbes.StartProcess,
         SandboxProbes.PtraceGrader, SandboxProbes.SignalGrader, SandboxProbes.Execve,
     ];
+
+    public static System.CommandLine.Command Create()
+    {
+        var command = new System.CommandLine.Command("sandbox", "show the worker's sandbox layers and prove each by trying what it forbids");
+        command.SetAction(_ => Run());
+        return command;
+    }
 
     public static int Run()
     {
@@ -106,7 +113,7 @@ internal static class SandboxCommand
     /// <summary>The probes, then execve on its own: when it is not blocked the worker becomes a shell and answers nothing.</summary>
     private static (SandboxReport Layers, Dictionary<string, string> Outcomes) Probe(Dictionary<string, string> probes, string[] skip)
     {
-        var command = WorkerCommand.Locate() with { SkipLayers = skip };
+        var command = Autograder.Grader.Run.Worker.WorkerCommand.Locate() with { SkipLayers = skip };
         var timeout = TimeSpan.FromSeconds(30);
         using var runner = new WorkerRunner(RunLimits.Default, command);
         var (layers, outcomes) = runner.Probe(probes, timeout);

@@ -3,7 +3,7 @@ using System.Globalization;
 using Autograder.Grader.Compile;
 using Autograder.Grader.Pipeline;
 
-namespace Autograder.Grader.Cli;
+namespace Autograder.Grader.Cli.Commands;
 
 /// <summary>
 /// `grader bench-compile`: how long compiling each exercise takes, cold (the first compile in
@@ -12,7 +12,32 @@ namespace Autograder.Grader.Cli;
 /// </summary>
 internal static class CompileBenchmark
 {
-    public static int Run(CommandLine.BenchCompile command)
+    public static System.CommandLine.Command Create()
+    {
+        var submission = new System.CommandLine.Argument<string>("submission-dir") { Description = "a folder laid out like exercises/" };
+        var exercises = CommonOptions.Exercises();
+        var repeats = new System.CommandLine.Option<int>("--repeat")
+        {
+            Description = "warm compiles after the cold one (default 20)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 20,
+        };
+        repeats.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--repeat needs a whole number above 0, e.g. --repeat 20.");
+            }
+        });
+        var command = new System.CommandLine.Command("bench-compile", "cold and warm compile times per exercise (docs/PERFORMANCE.md)")
+        {
+            submission, exercises, repeats,
+        };
+        command.SetAction(parse => Run(new BenchCompileOptions(parse.GetRequiredValue(submission), parse.GetValue(exercises) ?? [], parse.GetValue(repeats))));
+        return command;
+    }
+
+    public static int Run(BenchCompileOptions command)
     {
         Submission submission;
         try
@@ -22,7 +47,7 @@ internal static class CompileBenchmark
         catch (SubmissionException e)
         {
             Console.Error.WriteLine($"grader: {e.Message}");
-            return CommandLine.Usage;
+            return GraderCommands.Usage;
         }
 
         var ids = command.Exercises.Count > 0 ? command.Exercises : [.. submission.Exercises.Keys];
@@ -32,7 +57,7 @@ internal static class CompileBenchmark
             if (!submission.Exercises.TryGetValue(id, out var files))
             {
                 Console.Error.WriteLine($"grader: {command.Submission} has no folder {id}/.");
-                return CommandLine.Usage;
+                return GraderCommands.Usage;
             }
 
             var cold = Time(() => SubmissionCompiler.Compile($"Bench.{id}", files));
@@ -58,3 +83,6 @@ internal static class CompileBenchmark
         return stopwatch.Elapsed.TotalMilliseconds;
     }
 }
+
+/// <summary>What `grader bench-compile` was asked to do.</summary>
+internal sealed record BenchCompileOptions(string Submission, IReadOnlyList<string> Exercises, int Repeats);
