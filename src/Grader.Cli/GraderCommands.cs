@@ -18,6 +18,10 @@ internal static class GraderCommands
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),
+#if COURSE_AUTHORING
+        ReleaseCommand.Create(),
+        ValidateCommand.Create(),
+#endif
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);
