@@ -10,7 +10,7 @@ internal static class DocSections
 {
     public static IEnumerable<Breakage> Compare(string course, string exerciseId, IReadOnlyList<CheckDefinition> checks)
     {
-        foreach (var page in checks.GroupBy(check => CheckDocs.PageOf(course, check)))
+        foreach (var page in checks.GroupBy(check => PageOf(course, check)))
         {
             var relative = Path.GetRelativePath(course, page.Key).Replace('\\', '/');
             if (!File.Exists(page.Key))
@@ -48,6 +48,12 @@ internal static class DocSections
             }
         }
     }
+
+    /// <summary>The page that documents a check: public checks in docs/checks, hidden ones beside the hidden checks.</summary>
+    public static string PageOf(string course, CheckDefinition check) =>
+        check.Visibility == Visibility.Visible
+            ? Path.Combine(course, "docs", "checks", $"{check.ExerciseId}.md")
+            : Path.Combine(course, "src", "Checks.Hidden", "docs", $"{check.ExerciseId}.md");
 
     private static string Describe(CheckDocSection section) =>
         $"{section.Visibility?.ToString() ?? "no visibility"}, {(section.Points is { } points ? $"{points} point{(points == 1 ? "" : "s")}" : "no points")}, " +

@@ -66,7 +66,7 @@ internal static class PublicApi
                 .Concat(type.Interfaces)
                 .Select(baseType => baseType!.ToDisplayString(Format))
                 .ToList();
-            surface[$"{Kind(type)} {header}{(bases.Count > 0 ? " : " + string.Join(", ", bases) : "")}"] = type;
+            surface[$"{Kind(type)}{header}{(bases.Count > 0 ? " : " + string.Join(", ", bases) : "")}"] = type;
             foreach (var member in type.GetMembers().Where(member => IsVisible(member) && !member.IsImplicitlyDeclared && member is not INamedTypeSymbol))
             {
                 surface[member.ToDisplayString(Format)] = member;
@@ -104,9 +104,9 @@ internal static class PublicApi
         return true;
     }
 
+    /// <summary>The modifiers the display format leaves out of a type's header.</summary>
     private static string Kind(INamedTypeSymbol type) =>
-        (type.IsStatic ? "static " : type.IsSealed && type.TypeKind == TypeKind.Class ? "sealed " : type.IsAbstract && type.TypeKind == TypeKind.Class ? "abstract " : "")
-        + (type.IsRecord ? "record " : "") + type.TypeKind.ToString().ToLowerInvariant();
+        type.IsStatic ? "static " : type.IsSealed && type.TypeKind == TypeKind.Class ? "sealed " : type.IsAbstract && type.TypeKind == TypeKind.Class ? "abstract " : "";
 
     private static string FileOf(ISymbol symbol, string exerciseId)
     {

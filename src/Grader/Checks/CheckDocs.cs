@@ -19,12 +19,6 @@ public sealed record CheckDocSection(string Slug, int Line, string Text, Visibil
 /// <summary>Reads the check doc pages (docs/checks/NN-name.md, and the hidden checks' pages).</summary>
 public static partial class CheckDocs
 {
-    /// <summary>The page that documents a check: public checks in docs/checks, hidden ones beside the hidden checks.</summary>
-    public static string PageOf(string courseRoot, CheckDefinition check) =>
-        check.Visibility == Visibility.Visible
-            ? Path.Combine(courseRoot, "docs", "checks", $"{check.ExerciseId}.md")
-            : Path.Combine(courseRoot, "src", "Checks.Hidden", "docs", $"{check.ExerciseId}.md");
-
     /// <summary>How the catalog's facts read in a metadata line: "Visible, 2 points, seed 801".</summary>
     public static string Expected(CheckDefinition check) =>
         string.Create(CultureInfo.InvariantCulture,
