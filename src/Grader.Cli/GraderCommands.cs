@@ -23,6 +23,10 @@ internal static class GraderCommands
         SimilarityCommand.Create(),
         GradescopeCommand.Create(),
         MergeCommand.Create(),
+#if COURSE_AUTHORING
+        ReleaseCommand.Create(),
+        ValidateCommand.Create(),
+#endif
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Compile;
 using Autograder.Grader.Pipeline;
@@ -77,42 +76,24 @@ public sealed class SecretSeedGradingTests
     public void Student_copy_holds_no_secret_and_cannot_compute_the_teachers_hidden_seeds()
     {
         var teacher = CourseSecret.LoadOrCreate(Course.PathOf(CourseSecret.DefaultRelativePath));
-        var copy = Path.Combine(Path.GetTempPath(), $"student-copy-secret-{Guid.NewGuid():N}");
-        try
-        {
-            var start = new ProcessStartInfo("bash") { WorkingDirectory = Course.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Course.PathOf("tools", "student-copy.sh"));
-            start.ArgumentList.Add(copy);
-            using (var process = Process.Start(start)!)
-            {
-                var error = process.StandardError.ReadToEndAsync();
-                process.StandardOutput.ReadToEnd();
-                process.WaitForExit();
-                Assert.That(process.ExitCode, Is.Zero, error.Result);
-            }
+        using var release = Release.ReleaseFixture.Of(Course.Root);
+        var copy = release.OutDir;
+        Assert.That(release.ExitCode, Is.Zero, release.Error);
 
-            Assert.That(Directory.Exists(Path.Combine(copy, ".autograder")), Is.False);
-            var holders = Directory.EnumerateFiles(copy, "*", SearchOption.AllDirectories)
-                .Where(file => teacher.AppearsIn(File.ReadAllBytes(file)))
-                .ToList();
-            Assert.That(holders, Is.Empty, "no file of the copy holds the secret, raw or as hex");
+        Assert.That(Directory.Exists(Path.Combine(copy, ".autograder")), Is.False);
+        var holders = Directory.EnumerateFiles(copy, "*", SearchOption.AllDirectories)
+            .Where(file => teacher.AppearsIn(File.ReadAllBytes(file)))
+            .ToList();
+        Assert.That(holders, Is.Empty, "no file of the copy holds the secret, raw or as hex");
 
-            // What the copy's grader could do: it has no hidden checks, and a secret it made for
-            // itself (or none: the declared seeds) derives other seeds than the teacher's.
-            Assert.That(CourseSecret.FindCourseRoot(), Is.Not.EqualTo(copy));
-            var own = CourseSecret.LoadOrCreate(Path.Combine(copy, CourseSecret.DefaultRelativePath));
-            var hidden = Course.Catalog.AllChecks.Where(check => check.Visibility == Visibility.Hidden).ToList();
-            Assert.That(hidden, Is.Not.Empty);
-            Assert.That(hidden.Where(check => own.Derive(check.Id, check.Seed) == teacher.Derive(check.Id, check.Seed)), Is.Empty);
-            Assert.That(hidden.Where(check => check.Seed == teacher.Derive(check.Id, check.Seed)), Is.Empty);
-        }
-        finally
-        {
-            if (Directory.Exists(copy))
-            {
-                Directory.Delete(copy, recursive: true);
-            }
-        }
+        // What the copy's grader could do: it has no hidden checks, and a secret it made for
+        // itself (or none: the declared seeds) derives other seeds than the teacher's.
+        Assert.That(CourseSecret.FindCourseRoot(), Is.Not.EqualTo(copy));
+        var own = CourseSecret.LoadOrCreate(Path.Combine(copy, CourseSecret.DefaultRelativePath));
+        var hidden = Course.Catalog.AllChecks.Where(check => check.Visibility == Visibility.Hidden).ToList();
+        Assert.That(hidden, Is.Not.Empty);
+        Assert.That(hidden.Where(check => own.Derive(check.Id, check.Seed) == teacher.Derive(check.Id, check.Seed)), Is.Empty);
+        Assert.That(hidden.Where(check => check.Seed == teacher.Derive(check.Id, check.Seed)), Is.Empty);
     }
 
     /// <summary>The reference of 01 with one line added to Train: it prints the first training inputs it gets.</summary>
