@@ -28,7 +28,7 @@ public sealed class BackpropChecks : ICheckSource
         Budget = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>The course's bound for the gradient check (CURRICULUM.md).</summary>
+    /// <summary>The course's bound for the gradient check (docs/checks/03-backprop.md, gradient-check).</summary>
     internal const double GradientTolerance = 1e-6;
 
     /// <summary>
