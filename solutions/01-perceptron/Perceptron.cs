@@ -4,7 +4,7 @@ using Autograder.Reference.Perceptron;
 namespace Exercises.Perceptrons;
 
 /// <summary>
-/// Exercise 01: a perceptron with plain C# arrays. README.md in this folder explains the idea and
+/// Exercise 01: a perceptron with plain C# arrays. README.md in exercises/01-perceptron/ explains the idea and
 /// the checks; run them with `dotnet test --filter TestCategory=01-perceptron`.
 /// </summary>
 public sealed class Perceptron : IPerceptron

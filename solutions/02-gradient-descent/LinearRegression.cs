@@ -5,7 +5,7 @@ namespace Exercises.GradientDescent;
 
 /// <summary>
 /// Exercise 02, part 1: a linear unit a = w·x fitted by batch gradient descent on the squared
-/// error. README.md in this folder explains the idea and the checks; run them with
+/// error. README.md in exercises/02-gradient-descent/ explains the idea and the checks; run them with
 /// `dotnet test --filter TestCategory=02-gradient-descent`.
 /// </summary>
 public sealed class LinearRegression : ILinearRegression

@@ -6,8 +6,8 @@ namespace Exercises.Backprop;
 
 /// <summary>
 /// Exercise 03: a network with one hidden layer of sigmoid units, its forward and backward pass
-/// written by hand, trained with mini-batch gradient descent and momentum. README.md in this
-/// folder explains the idea and the checks; run them with
+/// written by hand, trained with mini-batch gradient descent and momentum. README.md in
+/// exercises/03-backprop/ explains the idea and the checks; run them with
 /// `dotnet test --filter TestCategory=03-backprop`.
 /// </summary>
 public sealed class Network : INetwork

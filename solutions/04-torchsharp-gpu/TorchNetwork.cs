@@ -7,8 +7,8 @@ using static TorchSharp.torch;
 namespace Exercises.TorchNetworks;
 
 /// <summary>
-/// Exercise 04: the network of exercise 03 with TorchSharp, on the device it is given. README.md
-/// in this folder explains the idea and the checks; run them with
+/// Exercise 04: the network of exercise 03 with TorchSharp, on the device it is given. README.md in
+/// exercises/04-torchsharp-gpu/ explains the idea and the checks; run them with
 /// `dotnet test tests/Course.Tests --filter TestCategory=04-torchsharp-gpu`.
 /// </summary>
 public sealed class TorchNetwork : ITorchNetwork

@@ -6,7 +6,7 @@ namespace Exercises.Optimizers;
 
 /// <summary>
 /// Exercise 05: SGD with momentum (and Nesterov) and Adam, written by hand over TorchSharp
-/// parameters. README.md in this folder explains the idea and the checks; run them with
+/// parameters. README.md in exercises/05-optimizers/ explains the idea and the checks; run them with
 /// `dotnet test tests/Course.Tests --filter TestCategory=05-optimizers`.
 /// </summary>
 public sealed class OptimizerFactory : IOptimizerFactory

@@ -9,7 +9,7 @@ namespace Exercises.TimeSeries;
 
 /// <summary>
 /// Exercise 06: windows, a chronological split, normalisation from the training part only, and a
-/// small network that forecasts. README.md in this folder explains the idea and the checks; run
+/// small network that forecasts. README.md in exercises/06-time-series/ explains the idea and the checks; run
 /// them with `dotnet test --filter TestCategory=06-time-series`.
 /// </summary>
 public sealed class ForecastingPipeline : IForecastingPipeline

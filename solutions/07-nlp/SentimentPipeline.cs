@@ -11,7 +11,7 @@ namespace Exercises.Nlp;
 
 /// <summary>
 /// Exercise 07: tokens, a vocabulary, padding and a bag-of-embeddings sentiment classifier.
-/// README.md in this folder explains the idea and the checks; run them with
+/// README.md in exercises/07-nlp/ explains the idea and the checks; run them with
 /// `dotnet test --filter TestCategory=07-nlp`.
 /// </summary>
 public sealed class SentimentPipeline : ISentimentPipeline

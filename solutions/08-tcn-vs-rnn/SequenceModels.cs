@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Exercises.TcnVsRnn;
 
 /// <summary>
-/// Exercise 08: hands your models to the checks. README.md in this folder explains the idea and
+/// Exercise 08: hands your models to the checks. README.md in exercises/08-tcn-vs-rnn/ explains the idea and
 /// the checks; run them with `dotnet test --filter TestCategory=08-tcn-vs-rnn`.
 /// </summary>
 public sealed class SequenceModels : ISequenceModels

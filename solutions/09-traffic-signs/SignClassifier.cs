@@ -40,7 +40,7 @@ public sealed class SignNet : Module<Tensor, Tensor>
 }
 
 /// <summary>
-/// Exercise 09: builds, trains and evaluates the sign classifier. README.md in this folder
+/// Exercise 09: builds, trains and evaluates the sign classifier. README.md in exercises/09-traffic-signs/
 /// explains the idea and the checks; run them with `dotnet test --filter TestCategory=09-traffic-signs`.
 /// </summary>
 public sealed class SignClassifier : ISignClassifier

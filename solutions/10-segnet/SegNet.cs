@@ -60,7 +60,7 @@ public sealed class SegNet : SegNetModule
 }
 
 /// <summary>
-/// Exercise 10: builds, trains and evaluates the SegNet. README.md in this folder explains the
+/// Exercise 10: builds, trains and evaluates the SegNet. README.md in exercises/10-segnet/ explains the
 /// idea and the checks; run them with `dotnet test --filter TestCategory=10-segnet`.
 /// </summary>
 public sealed class Segmenter : ISegmenter

@@ -1,17 +1,21 @@
 using System.Text.Json.Nodes;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reporting;
 using Autograder.Grader.Results;
 using Autograder.Grader.Tests.Support;
 using NUnit.Framework;
+using Spectre.Console;
 
 namespace Autograder.Grader.Tests;
 
 /// <summary>
 /// Golden scenarios: a typical broken submission and the report it must get. Each folder under
-/// Scenarios/ holds <c>submission/NN-name/*.cs</c>, <c>expected-failures.txt</c> (the check IDs
+/// Scenarios/ holds <c>mistake.txt</c> (the mistake, as edits applied to a fresh copy of
+/// <c>solutions/</c>: see <see cref="SolutionEdits"/>), <c>expected-failures.txt</c> (the check IDs
 /// that must fail or end in error, written by hand; skipped checks, such as those needing a GPU,
-/// are not listed) and <c>expected.json</c> (the whole report, durations
-/// zeroed). Re-bless the JSON after a deliberate change of messages with
+/// are not listed), <c>expected.json</c> (the whole report, durations zeroed) and
+/// <c>expected-console.txt</c> (the report as the terminal shows it, <see cref="ConsoleWidth"/>
+/// columns wide, without the sandbox line). Re-bless both after a deliberate change of messages with
 /// <c>AUTOGRADER_BLESS=1 dotnet test tests/Grader.Tests --filter GoldenScenario</c>,
 /// then read the diff before committing it.
 /// </summary>
@@ -28,8 +32,17 @@ public sealed class GoldenScenarioTests
     public void Report_matches_the_golden_one(string scenario)
     {
         var folder = Path.Combine(ScenarioRoot, scenario);
-        var submission = SubmissionReader.Read(Path.Combine(folder, "submission"));
-        var report = Course.Grader().Grade(submission, [.. submission.Exercises.Keys]);
+        var submissionRoot = SolutionEdits.Materialise(Path.Combine(folder, SolutionEdits.FileName), scenario);
+        GradeReport report;
+        try
+        {
+            var submission = SubmissionReader.Read(submissionRoot);
+            report = Course.Grader().Grade(submission, [.. submission.Exercises.Keys]);
+        }
+        finally
+        {
+            Directory.Delete(submissionRoot, recursive: true);
+        }
 
         var expectedFailures = File.ReadAllLines(Path.Combine(folder, "expected-failures.txt"))
             .Select(line => line.Trim())
@@ -39,8 +52,18 @@ public sealed class GoldenScenarioTests
             .Select(check => check.Id);
         Assert.That(failures, Is.EquivalentTo(expectedFailures), "the scenario must fail exactly these checks and pass the rest");
 
-        var actual = Normalise(ReportJson.Serialize(report));
-        var goldenPath = Path.Combine(folder, "expected.json");
+        Assert.Multiple(() =>
+        {
+            MatchesGolden(Path.Combine(folder, "expected.json"), Normalise(ReportJson.Serialize(report)));
+            MatchesGolden(Path.Combine(folder, "expected-console.txt"), ConsoleText(report));
+        });
+    }
+
+    /// <summary>Columns of the rendered console report: wide enough that check names do not wrap.</summary>
+    internal const int ConsoleWidth = 120;
+
+    private static void MatchesGolden(string goldenPath, string actual)
+    {
         if (Environment.GetEnvironmentVariable("AUTOGRADER_BLESS") == "1")
         {
             File.WriteAllText(goldenPath, actual);
@@ -49,7 +72,28 @@ public sealed class GoldenScenarioTests
         }
 
         Assert.That(File.Exists(goldenPath), $"{goldenPath} is missing: bless it (see the class comment).");
-        Assert.That(actual, Is.EqualTo(File.ReadAllText(goldenPath)));
+        Assert.That(actual, Is.EqualTo(File.ReadAllText(goldenPath)), $"{Path.GetFileName(goldenPath)} differs from the golden one");
+    }
+
+    /// <summary>
+    /// The learner's console report without colour, at a fixed width. The sandbox line depends on
+    /// the machine and is left out; durations are not shown. Trailing spaces (table padding) are
+    /// trimmed so that an editor's whitespace cleanup cannot break the golden file.
+    /// </summary>
+    internal static string ConsoleText(GradeReport report)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = ConsoleWidth;
+        ConsoleReport.Write(console, report with { Sandbox = null });
+        var lines = writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => line.TrimEnd());
+        return string.Join('\n', lines).TrimEnd('\n') + "\n";
     }
 
     /// <summary>

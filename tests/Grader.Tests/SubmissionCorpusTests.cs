@@ -17,7 +17,9 @@ namespace Autograder.Grader.Tests;
 /// check that gives it more trusts what it should verify.</item>
 /// </list>
 /// Each folder under <c>Alternatives/</c> or <c>Cheats/</c> is itself a submission folder, so
-/// <c>grader grade tests/Grader.Tests/Cheats/&lt;name&gt;</c> shows its full report.
+/// <c>grader grade tests/Grader.Tests/Cheats/&lt;name&gt;</c> shows its full report; a cheat that
+/// is a small change of the solution instead holds it as <c>mistake.txt</c> edits
+/// (<see cref="SolutionEdits"/>), applied to a fresh copy of <c>solutions/</c> at test time.
 /// </summary>
 public sealed class SubmissionCorpusTests
 {
@@ -46,7 +48,20 @@ public sealed class SubmissionCorpusTests
         var folder = Path.Combine(CheatsRoot, name);
         var ceiling = Ceiling(Path.Combine(folder, "ceiling.txt"));
 
-        var report = Grade(folder);
+        var edits = Path.Combine(folder, SolutionEdits.FileName);
+        var root = File.Exists(edits) ? SolutionEdits.Materialise(edits, name) : folder;
+        GradeReport report;
+        try
+        {
+            report = Grade(root);
+        }
+        finally
+        {
+            if (root != folder)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
 
         var passed = report.Exercises.SelectMany(exercise => exercise.Checks)
             .Where(check => check.Status == ResultStatus.Passed)

@@ -17,13 +17,13 @@ public sealed class PerceptronHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("update-rule-random", "the training rule on 200 random examples", 2, 1001, UpdateRuleRandom, Visibility.Hidden),
-        Exercise.Check("train-matches-reference", "Train takes the same steps as the reference", 2, 1002, TrainMatchesReference, Visibility.Hidden),
-        Exercise.Check("learns-separable-5d", "separates 300 random points in 5D", 1, 1003,
+        Exercise.Check("update-rule-random", "the training rule on 200 random examples", points: 2, seed: 1001, UpdateRuleRandom, Visibility.Hidden),
+        Exercise.Check("train-matches-reference", "Train takes the same steps as the reference", points: 2, seed: 1002, TrainMatchesReference, Visibility.Hidden),
+        Exercise.Check("learns-separable-5d", "separates 300 random points in 5D", points: 1, seed: 1003,
             context => PerceptronChecks.LearnsSeparable(context, 300, 5, maxEpochs: 500), Visibility.Hidden),
-        Exercise.Check("learns-and-other-start", "learns AND from another start", 1, 1004,
+        Exercise.Check("learns-and-other-start", "learns AND from another start", points: 1, seed: 1004,
             context => PerceptronChecks.LearnsBoolean(context, "AND", BooleanFunctions.And), Visibility.Hidden),
-        Exercise.Check("xor-other-cap", "respects another epoch cap on XOR", 1, 1005,
+        Exercise.Check("xor-other-cap", "respects another epoch cap on XOR", points: 1, seed: 1005,
             context => PerceptronChecks.XorNotConverged(context, 7), Visibility.Hidden),
     ];
 

@@ -18,16 +18,16 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("squared-error-random", "E(w) on random problems", 1, 2001, SquaredErrorRandom, Visibility.Hidden),
-        Exercise.Check("squared-error-gradient-random", "the gradient of E on random problems", 2, 2002, SquaredErrorGradientRandom, Visibility.Hidden),
-        Exercise.Check("train-least-squares-other", "Train ends at the least-squares weights on other data", 2, 2003, TrainLeastSquaresOther, Visibility.Hidden),
-        Exercise.Check("train-takes-steps", "Train starts at zero and takes exactly the given steps", 1, 2004, TrainTakesSteps, Visibility.Hidden),
-        Exercise.Check("loss-never-rises-other", "the loss never rises on other data", 1, 2005,
+        Exercise.Check("squared-error-random", "E(w) on random problems", points: 1, seed: 2001, SquaredErrorRandom, Visibility.Hidden),
+        Exercise.Check("squared-error-gradient-random", "the gradient of E on random problems", points: 2, seed: 2002, SquaredErrorGradientRandom, Visibility.Hidden),
+        Exercise.Check("train-least-squares-other", "Train ends at the least-squares weights on other data", points: 2, seed: 2003, TrainLeastSquaresOther, Visibility.Hidden),
+        Exercise.Check("train-takes-steps", "Train starts at zero and takes exactly the given steps", points: 1, seed: 2004, TrainTakesSteps, Visibility.Hidden),
+        Exercise.Check("loss-never-rises-other", "the loss never rises on other data", points: 1, seed: 2005,
             context => GradientDescentChecks.LossNeverRises(context, count: 500, features: 6, learningRate: 0.0005, steps: 100), Visibility.Hidden),
-        Exercise.Check("sigmoid-random", "sigmoid on random values, large ones included", 1, 2006, SigmoidRandom, Visibility.Hidden),
-        Exercise.Check("bce-random", "binary cross-entropy and its gradient on random logits", 2, 2007, BceRandom, Visibility.Hidden),
-        Exercise.Check("softmax-random", "softmax on random rows, large logits included", 1, 2008, SoftmaxRandom, Visibility.Hidden),
-        Exercise.Check("cross-entropy-random", "cross-entropy and its gradient on random batches", 2, 2009, CrossEntropyRandom, Visibility.Hidden),
+        Exercise.Check("sigmoid-random", "sigmoid on random values, large ones included", points: 1, seed: 2006, SigmoidRandom, Visibility.Hidden),
+        Exercise.Check("bce-random", "binary cross-entropy and its gradient on random logits", points: 2, seed: 2007, BceRandom, Visibility.Hidden),
+        Exercise.Check("softmax-random", "softmax on random rows, large logits included", points: 1, seed: 2008, SoftmaxRandom, Visibility.Hidden),
+        Exercise.Check("cross-entropy-random", "cross-entropy and its gradient on random batches", points: 2, seed: 2009, CrossEntropyRandom, Visibility.Hidden),
     ];
 
     /// <summary>

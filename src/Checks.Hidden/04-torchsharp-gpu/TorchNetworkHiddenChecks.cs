@@ -19,15 +19,15 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("trajectory-matches-reference", "the loss of every step matches the reference on other data", 2, 1401,
+        Exercise.Check("trajectory-matches-reference", "the loss of every step matches the reference on other data", points: 2, seed: 1401,
             TrajectoryMatchesReference, Visibility.Hidden),
-        Exercise.Check("tensors-on-device-other-sizes", "every tensor on the device, with other sizes", 1, 1402,
+        Exercise.Check("tensors-on-device-other-sizes", "every tensor on the device, with other sizes", points: 1, seed: 1402,
             OnDeviceOtherSizes, Visibility.Hidden),
-        Exercise.Check("predict-no-leak", "live tensors stay flat over 50 predictions", 1, 1403, PredictNoLeak, Visibility.Hidden),
-        Exercise.Check("accuracy-other-data", "at least 95% right on noisier held-out circles", 1, 1404,
+        Exercise.Check("predict-no-leak", "live tensors stay flat over 50 predictions", points: 1, seed: 1403, PredictNoLeak, Visibility.Hidden),
+        Exercise.Check("accuracy-other-data", "at least 95% right on noisier held-out circles", points: 1, seed: 1404,
             context => TorchNetworkChecks.HeldOutAccuracy(context, train: 256, hidden: 12, new TrainingSettings(150, 2.0, 0.9), noise: 0.05),
             Visibility.Hidden),
-        Exercise.Check("save-load-mid-stream", "save and load work from the stream's current position", 1, 1405,
+        Exercise.Check("save-load-mid-stream", "save and load work from the stream's current position", points: 1, seed: 1405,
             SaveLoadMidStream, Visibility.Hidden),
     ];
 

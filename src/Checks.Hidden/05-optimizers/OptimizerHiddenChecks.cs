@@ -20,16 +20,16 @@ public sealed class OptimizerHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("sgd-matches-torch-random", "SGD matches torch.optim.SGD with other settings", 2, 1501,
+        Exercise.Check("sgd-matches-torch-random", "SGD matches torch.optim.SGD with other settings", points: 2, seed: 1501,
             SgdMatchesTorchRandom, Visibility.Hidden),
-        Exercise.Check("adam-matches-torch-random", "Adam matches torch.optim.Adam with other settings", 2, 1502,
+        Exercise.Check("adam-matches-torch-random", "Adam matches torch.optim.Adam with other settings", points: 2, seed: 1502,
             AdamMatchesTorchRandom, Visibility.Hidden),
-        Exercise.Check("late-gradient", "a parameter without a gradient is left alone and starts its own count later", 1, 1503,
+        Exercise.Check("late-gradient", "a parameter without a gradient is left alone and starts its own count later", points: 1, seed: 1503,
             LateGradient, Visibility.Hidden),
-        Exercise.Check("steppers-independent", "two optimisers keep their own state", 1, 1504, SteppersIndependent, Visibility.Hidden),
-        Exercise.Check("adam-rosenbrock-other-start", "Adam reaches the Rosenbrock minimum from another start", 1, 1505,
+        Exercise.Check("steppers-independent", "two optimisers keep their own state", points: 1, seed: 1504, SteppersIndependent, Visibility.Hidden),
+        Exercise.Check("adam-rosenbrock-other-start", "Adam reaches the Rosenbrock minimum from another start", points: 1, seed: 1505,
             context => OptimizerChecks.AdamRosenbrock(context, start: (0.0, -1.0), learningRate: 0.1, budget: 2000), Visibility.Hidden),
-        Exercise.Check("no-tensor-leak", "live tensors stay flat over 100 optimiser steps", 1, 1506, NoTensorLeak, Visibility.Hidden),
+        Exercise.Check("no-tensor-leak", "live tensors stay flat over 100 optimiser steps", points: 1, seed: 1506, NoTensorLeak, Visibility.Hidden),
     ];
 
     private static Verdict SgdMatchesTorchRandom(CheckContext context)

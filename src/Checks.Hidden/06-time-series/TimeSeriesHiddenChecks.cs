@@ -16,13 +16,13 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("windows-match-reference", "windows of random series and sizes", 1, 6001, WindowsMatchReference, Visibility.Hidden),
-        Exercise.Check("prepare-matches-reference", "Prepare agrees with the reference", 2, 6002, PrepareMatchesReference, Visibility.Hidden),
-        Exercise.Check("no-test-target-other-setup", "no look-ahead with another split and horizon", 1, 6003,
+        Exercise.Check("windows-match-reference", "windows of random series and sizes", points: 1, seed: 6001, WindowsMatchReference, Visibility.Hidden),
+        Exercise.Check("prepare-matches-reference", "Prepare agrees with the reference", points: 2, seed: 6002, PrepareMatchesReference, Visibility.Hidden),
+        Exercise.Check("no-test-target-other-setup", "no look-ahead with another split and horizon", points: 1, seed: 6003,
             context => TimeSeriesChecks.NoTestTargetInTraining(context, length: 320, period: 12, new ForecastSetup(10, 4, 0.6)), Visibility.Hidden),
-        Exercise.Check("normalization-other-setup", "training statistics only, with another split and horizon", 1, 6004,
+        Exercise.Check("normalization-other-setup", "training statistics only, with another split and horizon", points: 1, seed: 6004,
             context => TimeSeriesChecks.NormalizationFromTrainingOnly(context, length: 320, period: 12, new ForecastSetup(10, 4, 0.6)), Visibility.Hidden),
-        Exercise.Check("beats-seasonal-naive-other-series", "half of seasonal naive on another series", 3, 6005,
+        Exercise.Check("beats-seasonal-naive-other-series", "half of seasonal naive on another series", points: 3, seed: 6005,
             context => TimeSeriesChecks.BeatsSeasonalNaive(context, new ForecastTask(Length: 2400, Period: 24, InputLength: 48, TrainFraction: 0.8)),
             Visibility.Hidden),
     ];

@@ -18,13 +18,13 @@ public sealed class NlpHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("tokenizer-matches-reference", "the tokenizer on random strings", 1, 7001, TokenizerMatchesReference, Visibility.Hidden),
-        Exercise.Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", 1, 7002, VocabularyMatchesReference, Visibility.Hidden),
-        Exercise.Check("encode-pad-matches-reference", "Encode and Pad on random data", 1, 7003, EncodePadMatchesReference, Visibility.Hidden),
-        Exercise.Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", 2, 7004, PoolingMaskedInABatch, Visibility.Hidden),
-        Exercise.Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", 1, 7005,
+        Exercise.Check("tokenizer-matches-reference", "the tokenizer on random strings", points: 1, seed: 7001, TokenizerMatchesReference, Visibility.Hidden),
+        Exercise.Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", points: 1, seed: 7002, VocabularyMatchesReference, Visibility.Hidden),
+        Exercise.Check("encode-pad-matches-reference", "Encode and Pad on random data", points: 1, seed: 7003, EncodePadMatchesReference, Visibility.Hidden),
+        Exercise.Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", points: 2, seed: 7004, PoolingMaskedInABatch, Visibility.Hidden),
+        Exercise.Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", points: 1, seed: 7005,
             context => NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40)), Visibility.Hidden),
-        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy within 5 points of the reference", 3, 7006,
+        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy within 5 points of the reference", points: 3, seed: 7006,
             HeldOutAccuracyVersusReference, Visibility.Hidden),
     ];
 

@@ -17,13 +17,13 @@ public sealed class TrafficSignHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("held-out-accuracy-unseen-seeds", "recognises 95% of signs from seeds never shown", 3, 9101,
+        Exercise.Check("held-out-accuracy-unseen-seeds", "recognises 95% of signs from seeds never shown", points: 3, seed: 9101,
             context => TrafficSignChecks.LearnsSigns(context, trainSeed: context.Seed + 17, testSeeds: [context.Seed + 29]), Visibility.Hidden),
-        Exercise.Check("predict-leaves-model-unchanged", "Predict changes no parameter or running statistic", 2, 9102,
+        Exercise.Check("predict-leaves-model-unchanged", "Predict changes no parameter or running statistic", points: 2, seed: 9102,
             PredictLeavesModelUnchanged, Visibility.Hidden),
-        Exercise.Check("logits-shape-other-sizes", "one logit per class for other class counts and batch sizes", 1, 9103,
+        Exercise.Check("logits-shape-other-sizes", "one logit per class for other class counts and batch sizes", points: 1, seed: 9103,
             context => TrafficSignChecks.LogitsShape(context, [(1, 12), (7, 43), (2, 2)]), Visibility.Hidden),
-        Exercise.Check("predict-in-eval-mode-any-batch", "Predict evaluates in eval() mode on one image and on many", 1, 9104,
+        Exercise.Check("predict-in-eval-mode-any-batch", "Predict evaluates in eval() mode on one image and on many", points: 1, seed: 9104,
             context =>
             {
                 var one = TrafficSignChecks.PredictInEvalMode(context, 1);

@@ -18,13 +18,13 @@ public sealed class SegNetHiddenChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("segments-unseen-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on scenes from seeds never shown", 4, 10101,
+        Exercise.Check("segments-unseen-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on scenes from seeds never shown", points: 4, seed: 10101,
             context => SegNetChecks.SegmentsScenes(context, trainSeed: context.Seed + 13, testSeed: context.Seed + 31), Visibility.Hidden),
-        Exercise.Check("unpooled-sparsity-other-size", "unpooling puts one value in each 2x2 block of 48 x 64 scenes", 1, 10102,
+        Exercise.Check("unpooled-sparsity-other-size", "unpooling puts one value in each 2x2 block of 48 x 64 scenes", points: 1, seed: 10102,
             context => SegNetChecks.UnpooledSparsity(context, classes: 3, height: 48, width: 64), Visibility.Hidden),
-        Exercise.Check("loss-matches-reference", "the loss and its gradient equal the reference on random logits", 1, 10103,
+        Exercise.Check("loss-matches-reference", "the loss and its gradient equal the reference on random logits", points: 1, seed: 10103,
             LossMatchesReference, Visibility.Hidden),
-        Exercise.Check("logits-shape-other-sizes", "logits [N, classes, H, W] for other sizes and class counts", 1, 10104,
+        Exercise.Check("logits-shape-other-sizes", "logits [N, classes, H, W] for other sizes and class counts", points: 1, seed: 10104,
             context => SegNetChecks.LogitsShape(context, [(3, 4, 48, 64), (1, 2, 16, 16), (2, 7, 64, 32)]), Visibility.Hidden),
     ];
 

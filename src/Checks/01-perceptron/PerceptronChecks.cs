@@ -37,13 +37,13 @@ public sealed class PerceptronChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("predict-threshold", "Predict fires when w·x + bias >= 0", 1, 0, PredictThreshold),
-        Exercise.Check("update-rule", "the training rule on one example", 2, 0, UpdateRule),
-        Exercise.Check("learns-and", "learns AND", 1, 11, context => LearnsBoolean(context, "AND", BooleanFunctions.And)),
-        Exercise.Check("learns-or", "learns OR", 1, 12, context => LearnsBoolean(context, "OR", BooleanFunctions.Or)),
-        Exercise.Check("learns-nand", "learns NAND", 1, 13, context => LearnsBoolean(context, "NAND", BooleanFunctions.Nand)),
-        Exercise.Check("learns-separable-set", "separates 100 random points", 2, 21, context => LearnsSeparable(context, 100, 2)),
-        Exercise.Check("xor-not-converged", "reports XOR as not converged at the cap", 1, 31, context => XorNotConverged(context, 50)),
+        Exercise.Check("predict-threshold", "Predict fires when w·x + bias >= 0", points: 1, seed: 0, PredictThreshold),
+        Exercise.Check("update-rule", "the training rule on one example", points: 2, seed: 0, UpdateRule),
+        Exercise.Check("learns-and", "learns AND", points: 1, seed: 11, context => LearnsBoolean(context, "AND", BooleanFunctions.And)),
+        Exercise.Check("learns-or", "learns OR", points: 1, seed: 12, context => LearnsBoolean(context, "OR", BooleanFunctions.Or)),
+        Exercise.Check("learns-nand", "learns NAND", points: 1, seed: 13, context => LearnsBoolean(context, "NAND", BooleanFunctions.Nand)),
+        Exercise.Check("learns-separable-set", "separates 100 random points", points: 2, seed: 21, context => LearnsSeparable(context, 100, 2)),
+        Exercise.Check("xor-not-converged", "reports XOR as not converged at the cap", points: 1, seed: 31, context => XorNotConverged(context, 50)),
     ];
 
     private static Verdict PredictThreshold(CheckContext context)

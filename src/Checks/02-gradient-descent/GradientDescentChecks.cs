@@ -29,12 +29,12 @@ public sealed class GradientDescentChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("squared-error-value", "E(w) = 1/2 sum (y - a)^2 on hand-worked cases", 1, 0, SquaredErrorValue),
-        Exercise.Check("squared-error-gradient", "the gradient of E agrees with central differences", 2, 2, SquaredErrorGradient),
-        Exercise.Check("step-rule", "one step goes against the gradient", 1, 3, StepRule),
-        Exercise.Check("loss-never-rises", "the loss never rises with a small step", 1, 4,
+        Exercise.Check("squared-error-value", "E(w) = 1/2 sum (y - a)^2 on hand-worked cases", points: 1, seed: 0, SquaredErrorValue),
+        Exercise.Check("squared-error-gradient", "the gradient of E agrees with central differences", points: 2, seed: 2, SquaredErrorGradient),
+        Exercise.Check("step-rule", "one step goes against the gradient", points: 1, seed: 3, StepRule),
+        Exercise.Check("loss-never-rises", "the loss never rises with a small step", points: 1, seed: 4,
             context => LossNeverRises(context, count: 200, features: 3, learningRate: 0.001, steps: 100)),
-        Exercise.Check("train-least-squares", "Train ends at the least-squares weights", 2, 5,
+        Exercise.Check("train-least-squares", "Train ends at the least-squares weights", points: 2, seed: 5,
             context => TrainLeastSquares(context, count: 200, features: 3, learningRate: 0.002, steps: 300)),
     ];
 

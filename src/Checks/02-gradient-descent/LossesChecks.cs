@@ -17,16 +17,16 @@ public sealed class LossesChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("sigmoid-values", "sigmoid on hand-worked values, 1000 and -1000 included", 1, 0, SigmoidValues),
-        Exercise.Check("bce-values", "binary cross-entropy at moderate logits", 1, 0, BceValues),
-        Exercise.Check("bce-gradient", "the gradient of binary cross-entropy at moderate logits", 1, 0, BceGradient),
-        Exercise.Check("bce-large-logits", "binary cross-entropy and its gradient stay right at logits of +-1000", 2, 0, BceLargeLogits),
-        Exercise.Check("softmax-values", "softmax on hand-worked rows; rows sum to 1", 1, 41, SoftmaxValues),
-        Exercise.Check("softmax-shift-invariance", "softmax ignores a constant added to every logit", 1, 42, SoftmaxShiftInvariance),
-        Exercise.Check("softmax-large-logits", "softmax stays finite and right at logits of 1000", 1, 0, SoftmaxLargeLogits),
-        Exercise.Check("cross-entropy-values", "cross-entropy on hand-worked batches", 1, 0, CrossEntropyValues),
-        Exercise.Check("cross-entropy-gradient", "the cross-entropy gradient is (p - onehot)/N", 2, 0, CrossEntropyGradient),
-        Exercise.Check("cross-entropy-large-logits", "cross-entropy and its gradient stay right at logits of 1000", 2, 0, CrossEntropyLargeLogits),
+        Exercise.Check("sigmoid-values", "sigmoid on hand-worked values, 1000 and -1000 included", points: 1, seed: 0, SigmoidValues),
+        Exercise.Check("bce-values", "binary cross-entropy at moderate logits", points: 1, seed: 0, BceValues),
+        Exercise.Check("bce-gradient", "the gradient of binary cross-entropy at moderate logits", points: 1, seed: 0, BceGradient),
+        Exercise.Check("bce-large-logits", "binary cross-entropy and its gradient stay right at logits of +-1000", points: 2, seed: 0, BceLargeLogits),
+        Exercise.Check("softmax-values", "softmax on hand-worked rows; rows sum to 1", points: 1, seed: 41, SoftmaxValues),
+        Exercise.Check("softmax-shift-invariance", "softmax ignores a constant added to every logit", points: 1, seed: 42, SoftmaxShiftInvariance),
+        Exercise.Check("softmax-large-logits", "softmax stays finite and right at logits of 1000", points: 1, seed: 0, SoftmaxLargeLogits),
+        Exercise.Check("cross-entropy-values", "cross-entropy on hand-worked batches", points: 1, seed: 0, CrossEntropyValues),
+        Exercise.Check("cross-entropy-gradient", "the cross-entropy gradient is (p - onehot)/N", points: 2, seed: 0, CrossEntropyGradient),
+        Exercise.Check("cross-entropy-large-logits", "cross-entropy and its gradient stay right at logits of 1000", points: 2, seed: 0, CrossEntropyLargeLogits),
     ];
 
     private static Verdict SigmoidValues(CheckContext context)

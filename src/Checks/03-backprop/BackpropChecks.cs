@@ -28,7 +28,7 @@ public sealed class BackpropChecks : ICheckSource
         Budget = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>The course's bound for the gradient check (CURRICULUM.md).</summary>
+    /// <summary>The course's bound for the gradient check (docs/checks/03-backprop.md, gradient-check).</summary>
     internal const double GradientTolerance = 1e-6;
 
     /// <summary>
@@ -45,14 +45,14 @@ public sealed class BackpropChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("forward-literal", "Forward on a small network worked out by hand", 1, 0, ForwardLiteral),
-        Exercise.Check("loss-literal", "Loss is the mean binary cross-entropy", 1, 0, LossLiteral),
-        Exercise.Check("loss-saturated", "Loss stays finite and exact when the output saturates", 1, 0, LossSaturated),
-        Exercise.Check("gradient-check", "Backward agrees with central differences of the loss", 3, 41,
+        Exercise.Check("forward-literal", "Forward on a small network worked out by hand", points: 1, seed: 0, ForwardLiteral),
+        Exercise.Check("loss-literal", "Loss is the mean binary cross-entropy", points: 1, seed: 0, LossLiteral),
+        Exercise.Check("loss-saturated", "Loss stays finite and exact when the output saturates", points: 1, seed: 0, LossSaturated),
+        Exercise.Check("gradient-check", "Backward agrees with central differences of the loss", points: 3, seed: 41,
             context => GradientCheck(context, inputs: 3, hidden: 4, examples: 6, samplesPerParameter: null)),
-        Exercise.Check("momentum-step", "two momentum steps on literal values", 2, 0, MomentumSteps),
-        Exercise.Check("learns-xor", "learns XOR with a hidden layer", 2, 51, context => LearnsXor(context, [context.Seed])),
-        Exercise.Check("circles-held-out", "separates a disc from a ring, held out", 2, 61,
+        Exercise.Check("momentum-step", "two momentum steps on literal values", points: 2, seed: 0, MomentumSteps),
+        Exercise.Check("learns-xor", "learns XOR with a hidden layer", points: 2, seed: 51, context => LearnsXor(context, [context.Seed])),
+        Exercise.Check("circles-held-out", "separates a disc from a ring, held out", points: 2, seed: 61,
             context => LearnsHeldOut(
                 context,
                 "circles (a disc inside a ring)",
@@ -62,7 +62,7 @@ public sealed class BackpropChecks : ICheckSource
                 // Recorded once for seed 61: logistic regression (5000 full-batch steps, eta 1) on
                 // the 400 training points, scored on the 1000 held-out ones.
                 linearBaseline: context.Seed == 61 ? 0.587 : null)),
-        Exercise.Check("circles-sorted-by-class", "learns circles when the examples arrive sorted by class", 1, 71,
+        Exercise.Check("circles-sorted-by-class", "learns circles when the examples arrive sorted by class", points: 1, seed: 71,
             context => LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
                 Generators.Circles(1000, context.Seed + 2), CirclesOptions(context.SeedFor("learner")))),
     ];

@@ -26,17 +26,17 @@ public sealed class TorchNetworkChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("model-on-device", "CreateModel puts every parameter on the device it is given", 1, 401,
+        Exercise.Check("model-on-device", "CreateModel puts every parameter on the device it is given", points: 1, seed: 401,
             context => ModelOnDevice(context, inputs: 2, hidden: 8)),
-        Exercise.Check("tensors-on-device", "Train and Predict create their tensors on the device", 2, 402,
+        Exercise.Check("tensors-on-device", "Train and Predict create their tensors on the device", points: 2, seed: 402,
             context => TensorsOnDevice(context, count: 128, hidden: 8, steps: 10)),
-        Exercise.Check("no-tensor-leak", "live tensors stay flat over 100 training steps", 2, 403, NoTensorLeak),
-        Exercise.Check("loss-trajectory", "the loss of every step matches the reference under the same seed", 2, 404, LossTrajectory),
-        Exercise.Check("predict-eval-no-grad", "Predict gives sigmoid(forward) in eval mode without autograd", 1, 405, PredictEvalNoGrad),
-        Exercise.Check("save-load-identical", "save then load gives identical outputs", 2, 406, SaveLoadIdentical),
-        Exercise.Check("accuracy-held-out", "at least 95% right on held-out circles", 2, 407,
+        Exercise.Check("no-tensor-leak", "live tensors stay flat over 100 training steps", points: 2, seed: 403, NoTensorLeak),
+        Exercise.Check("loss-trajectory", "the loss of every step matches the reference under the same seed", points: 2, seed: 404, LossTrajectory),
+        Exercise.Check("predict-eval-no-grad", "Predict gives sigmoid(forward) in eval mode without autograd", points: 1, seed: 405, PredictEvalNoGrad),
+        Exercise.Check("save-load-identical", "save then load gives identical outputs", points: 2, seed: 406, SaveLoadIdentical),
+        Exercise.Check("accuracy-held-out", "at least 95% right on held-out circles", points: 2, seed: 407,
             context => HeldOutAccuracy(context, train: 256, hidden: 16, new TrainingSettings(150, 2.0, 0.9), noise: 0.03)),
-        Exercise.Check("cuda-run", "trains on a CUDA GPU as on the CPU (skipped without a GPU)", 1, 408, CudaRun),
+        Exercise.Check("cuda-run", "trains on a CUDA GPU as on the CPU (skipped without a GPU)", points: 1, seed: 408, CudaRun),
     ];
 
     internal static readonly Device Meta = torch.device("meta");

@@ -47,18 +47,18 @@ public sealed class OptimizerChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("sgd-trajectory", "plain SGD takes torch.optim.SGD's 5 steps", 2, 501,
+        Exercise.Check("sgd-trajectory", "plain SGD takes torch.optim.SGD's 5 steps", points: 2, seed: 501,
             context => SgdTrajectory(context, learningRate: 0.1, momentum: 0, nesterov: false, steps: 5)),
-        Exercise.Check("momentum-trajectory", "SGD with momentum takes torch.optim.SGD's 5 steps", 2, 502,
+        Exercise.Check("momentum-trajectory", "SGD with momentum takes torch.optim.SGD's 5 steps", points: 2, seed: 502,
             context => SgdTrajectory(context, learningRate: 0.1, momentum: 0.9, nesterov: false, steps: 5)),
-        Exercise.Check("nesterov-trajectory", "Nesterov momentum takes torch.optim.SGD's 5 steps", 1, 503,
+        Exercise.Check("nesterov-trajectory", "Nesterov momentum takes torch.optim.SGD's 5 steps", points: 1, seed: 503,
             context => SgdTrajectory(context, learningRate: 0.1, momentum: 0.9, nesterov: true, steps: 5)),
-        Exercise.Check("adam-trajectory", "Adam takes torch.optim.Adam's 5 steps", 2, 504,
+        Exercise.Check("adam-trajectory", "Adam takes torch.optim.Adam's 5 steps", points: 2, seed: 504,
             context => AdamTrajectory(context, learningRate: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, steps: 5)),
-        Exercise.Check("zero-grad", "ZeroGrad clears accumulated gradients", 1, 505, ZeroGrad),
-        Exercise.Check("momentum-beats-sgd", "momentum needs under half the steps of plain SGD on an ill-conditioned quadratic", 2, 506,
+        Exercise.Check("zero-grad", "ZeroGrad clears accumulated gradients", points: 1, seed: 505, ZeroGrad),
+        Exercise.Check("momentum-beats-sgd", "momentum needs under half the steps of plain SGD on an ill-conditioned quadratic", points: 2, seed: 506,
             MomentumBeatsSgd),
-        Exercise.Check("adam-rosenbrock", "Adam reaches the bottom of the Rosenbrock valley within 1500 steps", 2, 507,
+        Exercise.Check("adam-rosenbrock", "Adam reaches the bottom of the Rosenbrock valley within 1500 steps", points: 2, seed: 507,
             context => AdamRosenbrock(context, start: (-1.5, 2.0), learningRate: 0.1, budget: 1500)),
     ];
 

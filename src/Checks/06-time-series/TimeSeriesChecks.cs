@@ -47,14 +47,14 @@ public sealed class TimeSeriesChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("windows-shape-and-alignment", "windows have the right shape and the target follows the input", 2, 0, WindowsShapeAndAlignment),
-        Exercise.Check("split-chronological", "the split keeps time order", 1, 0, SplitChronological),
-        Exercise.Check("normalizer-statistics", "mean and standard deviation of the training part", 1, 0, NormalizerStatistics),
-        Exercise.Check("no-test-target-in-training", "no training window reaches into the test part", 2, 62,
+        Exercise.Check("windows-shape-and-alignment", "windows have the right shape and the target follows the input", points: 2, seed: 0, WindowsShapeAndAlignment),
+        Exercise.Check("split-chronological", "the split keeps time order", points: 1, seed: 0, SplitChronological),
+        Exercise.Check("normalizer-statistics", "mean and standard deviation of the training part", points: 1, seed: 0, NormalizerStatistics),
+        Exercise.Check("no-test-target-in-training", "no training window reaches into the test part", points: 2, seed: 62,
             context => NoTestTargetInTraining(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75))),
-        Exercise.Check("normalization-from-training-only", "changing the test part moves no training statistic", 2, 63,
+        Exercise.Check("normalization-from-training-only", "changing the test part moves no training statistic", points: 2, seed: 63,
             context => NormalizationFromTrainingOnly(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75))),
-        Exercise.Check("beats-seasonal-naive", "test RMSE at most half of seasonal naive", 3, 61,
+        Exercise.Check("beats-seasonal-naive", "test RMSE at most half of seasonal naive", points: 3, seed: 61,
             context => BeatsSeasonalNaive(context, PublicTask)),
     ];
 

@@ -71,22 +71,22 @@ public sealed class TcnVsRnnChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("block-shape", "a temporal block keeps the length of the sequence", 1, 801,
+        Exercise.Check("block-shape", "a temporal block keeps the length of the sequence", points: 1, seed: 801,
             context => BlockShape(context, [(3, 5, 3, 1), (4, 4, 2, 4), (6, 3, 3, 2)], length: 17)),
-        Exercise.Check("block-causal", "a temporal block never looks ahead", 2, 802,
+        Exercise.Check("block-causal", "a temporal block never looks ahead", points: 2, seed: 802,
             context => BlockCausal(context, [(4, 6, 3, 1), (6, 6, 3, 2), (5, 5, 3, 4)], length: 20, steps: [3, 9, 16])),
-        Exercise.Check("tcn-causal", "the TCN never looks ahead", 1, 803,
+        Exercise.Check("tcn-causal", "the TCN never looks ahead", points: 1, seed: 803,
             context => TcnCausal(context, new TcnShape(3, 8, 2, 3, [1, 2, 4]), length: 40, steps: [1, 17, 30, 39])),
-        Exercise.Check("receptive-field", "the TCN's receptive field equals the formula", 2, 804,
+        Exercise.Check("receptive-field", "the TCN's receptive field equals the formula", points: 2, seed: 804,
             context => ReceptiveField(context, [TcnShape.Doubling(2, 8, 2, 3, 3), TcnShape.Doubling(2, 8, 2, 2, 4)], start: 5)),
-        Exercise.Check("gru-layout", "the GRU reads each sequence along time, and only its own", 2, 805,
+        Exercise.Check("gru-layout", "the GRU reads each sequence along time, and only its own", points: 2, seed: 805,
             context => GruLayout(context, count: 3, channels: 2, length: 7, step: 2)),
-        Exercise.Check("gru-adding", "the GRU solves the adding problem", 3, 806,
+        Exercise.Check("gru-adding", "the GRU solves the adding problem", points: 3, seed: 806,
             context => GruAdding(context, AddingPlan)),
-        Exercise.Check("tcn-copy-memory", "the TCN solves the copy-memory task", 3, 807,
+        Exercise.Check("tcn-copy-memory", "the TCN solves the copy-memory task", points: 3, seed: 807,
             context => TcnCopyMemory(context, CopyPlan)),
-        Exercise.Check("comparison", "TCN and GRU side by side on copy memory", 1, 808, Comparison),
-        Exercise.Check("block-residual", "a temporal block adds its input back", 1, 809,
+        Exercise.Check("comparison", "TCN and GRU side by side on copy memory", points: 1, seed: 808, Comparison),
+        Exercise.Check("block-residual", "a temporal block adds its input back", points: 1, seed: 809,
             context => BlockResidual(context, channels: 4, k: 3, d: 2, length: 12)),
     ];
 

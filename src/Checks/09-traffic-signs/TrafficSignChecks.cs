@@ -47,10 +47,10 @@ public sealed class TrafficSignChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("logits-shape", "the model gives one logit per class", 1, 901, context => LogitsShape(context, [(4, 12), (3, 5)])),
-        Exercise.Check("parameter-budget", $"the model has at most {ParameterBudget:N0} parameters", 1, 902, ParameterCount),
-        Exercise.Check("predict-in-eval-mode", "Predict evaluates in eval() mode", 2, 903, context => PredictInEvalMode(context, 96)),
-        Exercise.Check("learns-signs", "recognises 95% of signs it never saw", 3, 904,
+        Exercise.Check("logits-shape", "the model gives one logit per class", points: 1, seed: 901, context => LogitsShape(context, [(4, 12), (3, 5)])),
+        Exercise.Check("parameter-budget", $"the model has at most {ParameterBudget:N0} parameters", points: 1, seed: 902, ParameterCount),
+        Exercise.Check("predict-in-eval-mode", "Predict evaluates in eval() mode", points: 2, seed: 903, context => PredictInEvalMode(context, 96)),
+        Exercise.Check("learns-signs", "recognises 95% of signs it never saw", points: 3, seed: 904,
             context => LearnsSigns(context, trainSeed: context.Seed, testSeeds: [context.Seed + 1])),
     ];
 

@@ -79,11 +79,11 @@ public sealed class SegNetChecks : ICheckSource
 
     public IEnumerable<CheckDefinition> Checks() =>
     [
-        Exercise.Check("logits-shape", "logits [N, classes, H, W]", 1, 1001, context => LogitsShape(context, [(2, 5, 32, 32), (1, 3, 32, 48)])),
-        Exercise.Check("unpooled-sparsity", "unpooling puts one value in each 2x2 block", 2, 1002,
+        Exercise.Check("logits-shape", "logits [N, classes, H, W]", points: 1, seed: 1001, context => LogitsShape(context, [(2, 5, 32, 32), (1, 3, 32, 48)])),
+        Exercise.Check("unpooled-sparsity", "unpooling puts one value in each 2x2 block", points: 2, seed: 1002,
             context => UnpooledSparsity(context, StreetSceneGenerator.ClassCount, 32, 32)),
-        Exercise.Check("loss-over-class-axis", "per-pixel cross-entropy over the class axis", 2, 1003, LossOverClassAxis),
-        Exercise.Check("segments-held-out-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on new scenes", 4, 1004,
+        Exercise.Check("loss-over-class-axis", "per-pixel cross-entropy over the class axis", points: 2, seed: 1003, LossOverClassAxis),
+        Exercise.Check("segments-held-out-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on new scenes", points: 4, seed: 1004,
             context => SegmentsScenes(context, trainSeed: context.Seed, testSeed: context.Seed + 1)),
     ];
 

@@ -4,93 +4,139 @@ using System.Text.RegularExpressions;
 namespace Autograder.Grader.Checks;
 
 /// <summary>
-/// What a check's doc section says about it: the section <c>## slug</c> and its first line,
-/// "Visible, 2 points, seed 801." (or "no randomness" for seed 0). A first line "As `other`, ...,
-/// seed 12" takes visibility and points from the section it names, in the same page.
+/// The check docs (<c>docs/checks/NN-name.md</c> for visible checks,
+/// <c>src/Checks.Hidden/docs/NN-name.md</c> for hidden ones) hold one <c>## slug</c> section a
+/// check, whose first line states what the catalog declares: <c>Visible, 2 points, seed 801.</c>
+/// (or <c>no randomness</c> for seed 0). A section may instead start <c>As `other-slug`</c>: it
+/// then shares that check's visibility and points and may name its own seed. Those lines are
+/// copied by hand; this reads them back so that a test (and <c>grader validate</c>) can hold
+/// them to the catalog.
 /// </summary>
-/// <param name="Slug">The section heading: the check's slug.</param>
-/// <param name="Line">1-based line of the metadata line in the page.</param>
-/// <param name="Text">The metadata line as written.</param>
-/// <param name="Visibility">Stated or inherited; null when the line names none.</param>
-/// <param name="Points">Stated or inherited; null when the line names none.</param>
-/// <param name="Seed">The seed the line names; 0 for "no randomness"; null when it says neither.</param>
-public sealed record CheckDocSection(string Slug, int Line, string Text, Visibility? Visibility, int? Points, int? Seed);
-
-/// <summary>Reads the check doc pages (docs/checks/NN-name.md, and the hidden checks' pages).</summary>
 public static partial class CheckDocs
 {
-    /// <summary>How the catalog's facts read in a metadata line: "Visible, 2 points, seed 801".</summary>
-    public static string Expected(CheckDefinition check) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{check.Visibility}, {check.Points} point{(check.Points == 1 ? "" : "s")}, {(check.ReportedSeed == 0 ? "no randomness" : $"seed {check.ReportedSeed}")}");
+    /// <summary>The doc file of an exercise's checks of one visibility, under the course root.</summary>
+    public static string PathOf(string courseRoot, string exerciseId, Visibility visibility) =>
+        visibility == Visibility.Visible
+            ? Path.Combine(courseRoot, "docs", "checks", $"{exerciseId}.md")
+            : Path.Combine(courseRoot, "src", "Checks.Hidden", "docs", $"{exerciseId}.md");
 
-    /// <summary>Every section of a page whose heading is a check slug (other headings, such as "How the training checks judge", are prose).</summary>
-    public static IReadOnlyDictionary<string, CheckDocSection> Parse(string markdown)
+    /// <summary>The metadata line a check's section must start with, as the catalog declares it.</summary>
+    public static string MetadataOf(CheckDefinition check) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{check.Visibility}, {check.Points} point{(check.Points == 1 ? "" : "s")}, {(check.Seed == 0 ? "no randomness" : $"seed {check.Seed}")}.");
+
+    /// <summary>One <c>## heading</c> of a doc and the first line of text under it (1-based line numbers).</summary>
+    public sealed record Section(string Heading, int Line, string FirstLine);
+
+    /// <summary>What a section's first line says; null parts are not stated.</summary>
+    public sealed record Metadata(Visibility? Visibility, int? Points, int? Seed, string? SameAs);
+
+    public static IReadOnlyList<Section> Sections(IReadOnlyList<string> lines)
     {
-        var lines = markdown.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
-        var sections = new Dictionary<string, CheckDocSection>(StringComparer.Ordinal);
-        var inheriting = new List<(CheckDocSection Section, string From)>();
+        var sections = new List<Section>();
         for (var i = 0; i < lines.Count; i++)
         {
-            var heading = Heading().Match(lines[i]);
-            if (!heading.Success)
+            if (lines[i].StartsWith("## ", StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            var slug = heading.Groups[1].Value;
-            var first = i + 1;
-            while (first < lines.Count && lines[first].Trim().Length == 0)
-            {
-                first++;
-            }
-
-            var text = first < lines.Count ? lines[first].Trim() : "";
-            var section = Read(slug, first + 1, text);
-            sections[slug] = section;
-            if (As().Match(text) is { Success: true } reference)
-            {
-                inheriting.Add((section, reference.Groups[1].Value));
-            }
-        }
-
-        foreach (var (section, from) in inheriting)
-        {
-            if (sections.TryGetValue(from, out var source))
-            {
-                sections[section.Slug] = section with
-                {
-                    Visibility = section.Visibility ?? source.Visibility,
-                    Points = section.Points ?? source.Points,
-                };
+                var first = lines.Skip(i + 1).TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal))
+                    .FirstOrDefault(line => line.Trim().Length > 0) ?? "";
+                sections.Add(new Section(lines[i][3..].Trim(), i + 1, first.Trim()));
             }
         }
 
         return sections;
     }
 
-    private static CheckDocSection Read(string slug, int line, string text)
+    public static Metadata Parse(string firstLine)
     {
-        var stated = Stated().Match(text);
-        Visibility? visibility = stated.Success ? Enum.Parse<Visibility>(stated.Groups[1].Value) : null;
-        int? points = stated.Success ? int.Parse(stated.Groups[2].Value, CultureInfo.InvariantCulture) : null;
-        // The seed is the first one the opening sentence names; "no randomness" alone means seed 0.
-        var sentence = text.Split(". ", 2)[0];
-        int? seed = Seed().Match(sentence) is { Success: true } named
-            ? int.Parse(named.Groups[1].Value, CultureInfo.InvariantCulture)
-            : sentence.Contains("no randomness", StringComparison.Ordinal) ? 0 : null;
-        return new CheckDocSection(slug, line, text, visibility, points, seed);
+        if (Stated().Match(firstLine) is { Success: true } stated)
+        {
+            var seed = stated.Groups["seed"].Success ? int.Parse(stated.Groups["seed"].Value, CultureInfo.InvariantCulture) : 0;
+            return new Metadata(
+                Enum.Parse<Visibility>(stated.Groups["visibility"].Value),
+                int.Parse(stated.Groups["points"].Value, CultureInfo.InvariantCulture),
+                seed,
+                null);
+        }
+
+        if (SameAs().Match(firstLine) is { Success: true } same)
+        {
+            var seed = SeedAnywhere().Match(firstLine);
+            return new Metadata(null, null, seed.Success ? int.Parse(seed.Groups[1].Value, CultureInfo.InvariantCulture) : null, same.Groups[1].Value);
+        }
+
+        return new Metadata(null, null, null, null);
     }
 
-    [GeneratedRegex(@"^## ([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")]
-    private static partial Regex Heading();
+    /// <summary>
+    /// Every way the docs disagree with the catalog: a check without a section, a section whose
+    /// first line states other metadata, or none. Each entry names the file and line.
+    /// </summary>
+    public static IReadOnlyList<string> Disagreements(CheckCatalog catalog, string courseRoot)
+    {
+        var problems = new List<string>();
+        foreach (var exercise in catalog.Exercises)
+        {
+            var checks = catalog.ChecksOf(exercise.Id);
+            foreach (var group in checks.GroupBy(check => check.Visibility))
+            {
+                var path = PathOf(courseRoot, exercise.Id, group.Key);
+                var shown = Path.GetRelativePath(courseRoot, path);
+                var sections = File.Exists(path) ? Sections(File.ReadAllLines(path)) : [];
+                foreach (var check in group)
+                {
+                    var section = sections.FirstOrDefault(section => section.Heading == check.Slug);
+                    if (section is null)
+                    {
+                        problems.Add($"{shown}: no section `## {check.Slug}` for {check.Id} ({MetadataOf(check)})");
+                        continue;
+                    }
 
-    [GeneratedRegex(@"^(Visible|Hidden), (\d+) points?\b")]
+                    if (Disagreement(check, Parse(section.FirstLine), checks) is { } wrong)
+                    {
+                        problems.Add($"{shown}:{section.Line + 1}: {check.Id}: {wrong}; the catalog declares: {MetadataOf(check)}");
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static string? Disagreement(CheckDefinition check, Metadata stated, IReadOnlyList<CheckDefinition> exerciseChecks)
+    {
+        if (stated.SameAs is { } other)
+        {
+            if (exerciseChecks.FirstOrDefault(candidate => candidate.Slug == other) is not { } model)
+            {
+                return $"it says `As {other}`, which is no check of this exercise";
+            }
+
+            if (model.Visibility != check.Visibility || model.Points != check.Points)
+            {
+                return $"it says `As {other}`, but {other} is {MetadataOf(model)}";
+            }
+
+            return stated.Seed is { } seed && seed != check.Seed ? $"it says seed {seed}" : null;
+        }
+
+        if (stated.Visibility is null)
+        {
+            return "the section does not start with its metadata line";
+        }
+
+        return stated.Visibility != check.Visibility || stated.Points != check.Points || stated.Seed != check.Seed
+            ? $"it says {stated.Visibility}, {stated.Points} points, seed {stated.Seed}"
+            : null;
+    }
+
+    // "Visible, 2 points, seed 801" or "Hidden, 1 point, no randomness"; "seed 507 (no randomness)" is seed 507.
+    [GeneratedRegex(@"^(?<visibility>Visible|Hidden), (?<points>\d+) points?, (?:seed (?<seed>\d+)|no randomness)\b")]
     private static partial Regex Stated();
 
-    [GeneratedRegex(@"\bseed (\d+)")]
-    private static partial Regex Seed();
-
     [GeneratedRegex(@"^As `([a-z0-9-]+)`")]
-    private static partial Regex As();
+    private static partial Regex SameAs();
+
+    [GeneratedRegex(@"\bseed (\d+)\b")]
+    private static partial Regex SeedAnywhere();
 }

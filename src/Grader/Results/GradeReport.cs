@@ -114,7 +114,7 @@ public sealed record CheckResult
     public string? TeacherMessage { get; init => field = value is null ? null : SafeText.Clean(value); }
 
     /// <summary>
-    /// Learner-safe: a series shown by the console and HTML reports; null for hidden checks (the
+    /// Learner-safe: a series the console report draws; null for hidden checks (the
     /// learner's values on hidden data). Not part of the JSON report.
     /// </summary>
     [JsonIgnore]
