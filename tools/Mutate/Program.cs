@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Results;
 using Autograder.Grader.Run;
 using Autograder.Tools.Mutate;
 
@@ -56,6 +57,11 @@ foreach (var id in exercises)
         if (reference is null || reference.Score < reference.MaxScore)
         {
             Console.Error.WriteLine($"mutate: the reference of {id} does not score full marks ({reference?.Score}/{reference?.MaxScore}); fix that first.");
+            foreach (var failed in reference?.Checks.Where(check => check.Status is ResultStatus.Failed or ResultStatus.Error) ?? [])
+            {
+                Console.Error.WriteLine($"  {failed.Id}: {failed.Message}");
+            }
+
             return 1;
         }
 
@@ -104,7 +110,7 @@ foreach (var id in exercises)
     var open = survived.Except(marked).ToList();
     var dead = killed + timedOut;
     var rate = dead + open.Count == 0 ? 1.0 : (double)dead / (dead + open.Count);
-    var graded = results.Count == all.Count ? $"{all.Count}" : $"{results.Count} (sampled of {all.Count})";
+    var graded = results.Count == all.Count ? $"{all.Count}" : $"{results.Count} ({(options.Mutants.Count > 0 ? "chosen" : "sampled")} of {all.Count})";
     summary.Add(string.Create(CultureInfo.InvariantCulture,
         $"| {id} | {graded} | {stillborn} | {killed} | {timedOut} | {open.Count} | {marked.Count} | {rate:0.0%} | {clock.Elapsed.TotalMinutes:0.0} |"));
 
