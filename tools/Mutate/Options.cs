@@ -13,6 +13,9 @@ internal sealed record Options
           --rest             with --max N: grade the mutants that sample leaves out instead
           --mutant ID        grade only this mutant (repeatable; the ID as the tool prints it)
           --jobs J           mutants graded at once, one worker process each (default 1)
+          --time-limit S     each exercise's wall-clock limit in seconds (default: the grader's, twice
+                             the exercise's budget); for a loaded machine, where the reference
+                             itself runs out of time. Time-outs are graded again at twice this.
           --solutions DIR    the reference solutions (default: solutions)
           --equivalent FILE  reviewed equivalent mutants (default: tools/Mutate/equivalent.txt)
           --survivors FILE   also write the table and the survivors (markdown) to FILE
@@ -28,6 +31,8 @@ internal sealed record Options
     public HashSet<string> Mutants { get; } = new(StringComparer.Ordinal);
 
     public int Jobs { get; private set; } = 1;
+
+    public TimeSpan? TimeLimit { get; private set; }
 
     public string Solutions { get; private set; } = "solutions";
 
@@ -67,6 +72,9 @@ internal sealed record Options
                     break;
                 case "--mutant":
                     options.Mutants.Add(value.Trim());
+                    break;
+                case "--time-limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
+                    options.TimeLimit = TimeSpan.FromSeconds(seconds);
                     break;
                 case "--solutions":
                     options.Solutions = value;

@@ -25,6 +25,7 @@ var catalog = CheckCatalog.FromBaseDirectory();
 var seeds = new SeedResolver(CourseSecret.ForThisCourse(options.CourseSecret));
 var submission = SubmissionReader.Read(Path.Combine(root, options.Solutions));
 var equivalent = Equivalents.Read(Path.Combine(root, options.EquivalentFile));
+var limits = RunLimits.Default with { TimeLimit = options.TimeLimit };
 var exercises = options.Exercises.Count > 0 ? options.Exercises : [.. catalog.Exercises.Select(exercise => exercise.Id)];
 var summary = new List<string>
 {
@@ -46,12 +47,12 @@ foreach (var id in exercises)
     var mutants = options.Mutants.Count > 0
         ? [.. all.Where(mutant => options.Mutants.Contains(mutant.Id))]
         : Sample(all, options.Max, options.Rest);
-    Console.Error.WriteLine($"{id}: {all.Count} mutants, grading {mutants.Count} with {options.Jobs} job(s)");
+    Console.Error.WriteLine($"{id}: {all.Count} mutants, grading {mutants.Count} with {options.Jobs} job(s), time limit {RunLimits.Describe(limits.TimeLimitFor(exercise.Budget))}");
 
     // The reference, graded in full once: it must score full marks, and how long each check took
     // on it sets the order for the mutants, cheapest first, so that most die in the first seconds.
     List<CheckDefinition> checks;
-    using (var baseline = new MutantGrader(exercise, [.. catalog.ChecksOf(id).Select(seeds.Resolve)], RunLimits.Default))
+    using (var baseline = new MutantGrader(exercise, [.. catalog.ChecksOf(id).Select(seeds.Resolve)], limits))
     {
         var reference = baseline.GradeInFull(files);
         if (reference is null || reference.Score < reference.MaxScore)
@@ -74,7 +75,7 @@ foreach (var id in exercises)
     var judged = new ConcurrentDictionary<Mutant, Judged>();
     var workers = Enumerable.Range(0, options.Jobs).Select(_ => Task.Run(() =>
     {
-        using var grader = new MutantGrader(exercise, checks, RunLimits.Default);
+        using var grader = new MutantGrader(exercise, checks, limits);
         while (queue.TryDequeue(out var mutant))
         {
             var result = grader.Judge(mutant, files);
@@ -89,7 +90,7 @@ foreach (var id in exercises)
     var slow = judged.Values.Where(result => result.Fate == Fate.TimedOut).Select(result => result.Mutant).ToList();
     if (slow.Count > 0)
     {
-        var longer = RunLimits.Default with { TimeLimit = RunLimits.Default.TimeLimitFor(exercise.Budget) * 2 };
+        var longer = limits with { TimeLimit = limits.TimeLimitFor(exercise.Budget) * 2 };
         Console.Error.WriteLine($"  grading {slow.Count} time-out(s) again with {RunLimits.Describe(longer.TimeLimitFor(exercise.Budget))}");
         using var patient = new MutantGrader(exercise, checks, longer);
         foreach (var mutant in slow)
