@@ -23,16 +23,24 @@ internal sealed class MutantGrader(ExerciseSpec exercise, IReadOnlyList<CheckDef
     /// <summary>The checks in the order they run: the order of <see cref="CheapestFirst"/> when the caller used it.</summary>
     public IReadOnlyList<CheckDefinition> Checks => checks;
 
-    /// <summary>Every check's result on these files (no early stop), or null when they do not compile.</summary>
-    public ExerciseResult? GradeInFull(IReadOnlyList<SourceFile> files) =>
-        SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files) is CompileResult.Failure
-            ? null
-            : ExerciseGrader.Grade(exercise, files, checks, _runner);
+    /// <summary>
+    /// The grader's compile limits with a time limit far beyond any real compile: on a machine
+    /// under heavy load a compile of the reference took over the grader's 10 s, and a mutant must
+    /// not count as stillborn for the machine's sake. Size and depth limits stay.
+    /// </summary>
+    private static readonly CompileLimits Patient = CompileLimits.Default with { TimeLimit = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Every check's result on these files (no early stop), or null when they do not compile or break the policy.</summary>
+    public IReadOnlyList<CheckResult>? GradeInFull(IReadOnlyList<SourceFile> files) =>
+        SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files, Patient) is CompileResult.Success success
+            && ApiPolicy.Check(success.Compilation, exercise.Bans, exercise.BannedLiterals).Count == 0
+            ? _runner.Run(exercise, success, checks, observer: null)
+            : null;
 
     /// <summary>The checks ordered by how long each took on the reference, shortest first (ties keep the catalog's order).</summary>
-    public static List<CheckDefinition> CheapestFirst(IReadOnlyList<CheckDefinition> checks, ExerciseResult reference)
+    public static List<CheckDefinition> CheapestFirst(IReadOnlyList<CheckDefinition> checks, IReadOnlyList<CheckResult> reference)
     {
-        var took = reference.Checks.ToDictionary(check => check.Id, check => check.DurationMs);
+        var took = reference.ToDictionary(check => check.Id, check => check.DurationMs);
         return [.. checks.Select((check, index) => (check, index))
             .OrderBy(pair => took.GetValueOrDefault(pair.check.Id, long.MaxValue))
             .ThenBy(pair => pair.index)
@@ -43,7 +51,13 @@ internal sealed class MutantGrader(ExerciseSpec exercise, IReadOnlyList<CheckDef
     {
         var clock = Stopwatch.StartNew();
         var files = original.Select(file => file.DisplayPath == mutant.File ? file with { Text = mutant.Apply(file.Text) } : file).ToList();
-        var compiled = SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files);
+        var compiled = SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files, Patient);
+        if (compiled is CompileResult.Failure { Limit: { } limit })
+        {
+            // Not a compile error: a limit (time, under load) that a regrade may not hit again.
+            return new Judged(mutant, Fate.TimedOut, $"compile ({limit})", clock.Elapsed.TotalSeconds);
+        }
+
         if (compiled is not CompileResult.Success success)
         {
             return new Judged(mutant, Fate.Stillborn, "", clock.Elapsed.TotalSeconds);

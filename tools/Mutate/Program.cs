@@ -55,10 +55,10 @@ foreach (var id in exercises)
     using (var baseline = new MutantGrader(exercise, [.. catalog.ChecksOf(id).Select(seeds.Resolve)], limits))
     {
         var reference = baseline.GradeInFull(files);
-        if (reference is null || reference.Score < reference.MaxScore)
+        if (reference is null || reference.Any(check => check.Status is ResultStatus.Failed or ResultStatus.Error))
         {
-            Console.Error.WriteLine($"mutate: the reference of {id} does not score full marks ({reference?.Score}/{reference?.MaxScore}); fix that first.");
-            foreach (var failed in reference?.Checks.Where(check => check.Status is ResultStatus.Failed or ResultStatus.Error) ?? [])
+            Console.Error.WriteLine($"mutate: the reference of {id} does not score full marks{(reference is null ? " (it does not compile, or breaks the policy)" : "")}; fix that first.");
+            foreach (var failed in reference?.Where(check => check.Status is ResultStatus.Failed or ResultStatus.Error) ?? [])
             {
                 Console.Error.WriteLine($"  {failed.Id}: {failed.Message}");
             }
@@ -68,7 +68,7 @@ foreach (var id in exercises)
 
         checks = MutantGrader.CheapestFirst(baseline.Checks, reference);
         Console.Error.WriteLine("  check order: " + string.Join(", ", checks.Select(check =>
-            string.Create(CultureInfo.InvariantCulture, $"{check.Slug} {reference.Checks.First(result => result.Id == check.Id).DurationMs / 1000.0:0.0}s"))));
+            string.Create(CultureInfo.InvariantCulture, $"{check.Slug} {reference.First(result => result.Id == check.Id).DurationMs / 1000.0:0.0}s"))));
     }
 
     var queue = new ConcurrentQueue<Mutant>(mutants);
