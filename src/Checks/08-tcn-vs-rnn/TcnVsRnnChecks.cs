@@ -466,8 +466,8 @@ public sealed class TcnVsRnnChecks : ICheckSource
                 : $" That is about what guessing gives (1/8): the network has not found the digits {plan.Length + CopyMemory.MemoryLength} steps back, " +
                   $"although its receptive field ({reach} steps, measured) reaches them. " +
                   (residual is not null
-                      ? "The likely cause is the residual connection: with its convolutions silenced by the check, a temporal block of this " +
-                        $"TCN's width returned {residual} (see block-residual)"
+                      ? "The likely cause is the residual connection (block-residual checks it): with its convolutions silenced by the " +
+                        $"check, a temporal block of this TCN's width returned {residual}"
                       : "The blocks' shape, causality and residual connection pass the check's probes, so compare the rest of each block " +
                         "with the README: two causal dilated convolutions, each followed by a ReLU, then the residual sum and the last ReLU.");
             return Verdict.Fail(
