@@ -111,7 +111,7 @@ foreach (var id in exercises)
     var open = survived.Except(marked).ToList();
     var dead = killed + timedOut;
     var rate = dead + open.Count == 0 ? 1.0 : (double)dead / (dead + open.Count);
-    var graded = results.Count == all.Count ? $"{all.Count}" : $"{results.Count} ({(options.Mutants.Count > 0 ? "chosen" : "sampled")} of {all.Count})";
+    var graded = results.Count == all.Count ? $"{all.Count}" : $"{(options.Mutants.Count > 0 ? "chosen" : "sampled")} {results.Count} of {all.Count}";
     summary.Add(string.Create(CultureInfo.InvariantCulture,
         $"| {id} | {graded} | {stillborn} | {killed} | {timedOut} | {open.Count} | {marked.Count} | {rate:0.0%} | {clock.Elapsed.TotalMinutes:0.0} |"));
 
