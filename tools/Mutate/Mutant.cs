@@ -20,8 +20,15 @@ internal enum Fate
     /// <summary>It did not compile: no learner would hand it in, so it does not count.</summary>
     Stillborn,
 
-    /// <summary>Some check lost points (or the run failed: a hang, a crash).</summary>
+    /// <summary>Some check lost points (or the run failed: a crash, a policy breach).</summary>
     Killed,
+
+    /// <summary>
+    /// The exercise's time limit ran out, also when graded again with twice that limit: a loop
+    /// that never ends, or far more work. Counted as killed, but reported on its own, because on a
+    /// loaded machine a slow but correct mutant could end up here.
+    /// </summary>
+    TimedOut,
 
     /// <summary>Full marks: no check noticed the change.</summary>
     Survived,

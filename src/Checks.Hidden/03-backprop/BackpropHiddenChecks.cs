@@ -25,6 +25,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
             context => BackpropChecks.GradientCheck(context, inputs: 5, hidden: 7, examples: 12, samplesPerParameter: 4), Visibility.Hidden),
         Exercise.Check("momentum-matches-reference", "momentum steps from random velocities", points: 1, seed: 1006, MomentumMatchesReference, Visibility.Hidden),
         Exercise.Check("train-matches-reference", "Train with full batches follows the reference", points: 1, seed: 1007, TrainMatchesReference, Visibility.Hidden),
+        Exercise.Check("train-last-batch-smaller", "Train when the set is not a whole number of batches", points: 1, seed: 1013, TrainLastBatchSmaller, Visibility.Hidden),
         Exercise.Check("learns-xor-other-seeds", "learns XOR from five other starts", points: 1, seed: 1008,
             context => BackpropChecks.LearnsXor(context, [.. Enumerable.Range(context.Seed, 5)]), Visibility.Hidden),
         Exercise.Check("circles-other-seed", "circles from another seed, held out", points: 1, seed: 1009,
@@ -278,6 +279,55 @@ public sealed class BackpropHiddenChecks : ICheckSource
                     "With one batch the order of examples does not matter, so look at the rest: one Backward on the batch and one " +
                     "MomentumStep per batch, a velocity that starts at 0 and is kept for the whole run, options.LearningRate and " +
                     "options.Momentum as given, exactly options.Epochs epochs.");
+            }
+        }
+
+        return Verdict.Pass();
+    }
+
+    /// <summary>
+    /// 30 examples in batches of 8: three full batches and a last one of 6. Every example is the
+    /// same point with the same target, so any order of examples, any shuffle, gives the same
+    /// batches, and the run must follow the reference's exactly: four steps per epoch, the last
+    /// one a mean over its own 6 examples.
+    /// </summary>
+    private static Verdict TrainLastBatchSmaller(CheckContext context)
+    {
+        var learner = context.Create<INetwork>();
+        var oracle = new Oracle();
+        var random = context.Random();
+        var point = new[] { random.Uniform(-1, 1), random.Uniform(-1, 1) };
+        var target = (double)random.NextInt(2);
+        var inputs = Enumerable.Range(0, 30).Select(_ => (double[])point.Clone()).ToArray();
+        var targets = Enumerable.Repeat(target, inputs.Length).ToArray();
+        // First the same run as one batch: a difference there is not about batches, and the
+        // hint below would blame the wrong thing.
+        var whole = new TrainingOptions(Hidden: 4, LearningRate: 0.5, Momentum: 0.9, Epochs: 6, BatchSize: inputs.Length, Seed: context.Seed);
+        var theirsWhole = BackpropChecks.ExpectShape(learner.Train(inputs, targets, whole), 2, whole.Hidden, "Train");
+        var oursWhole = oracle.Train(inputs, targets, whole);
+        foreach (var entry in BackpropChecks.Entries(2, whole.Hidden))
+        {
+            if (!Close(entry.Get(theirsWhole), entry.Get(oursWhole), 1e-8))
+            {
+                return Verdict.Fail(
+                    $"Train on {inputs.Length} identical examples as one batch for {whole.Epochs} epochs already ends elsewhere than the reference " +
+                    $"({entry.Name} differs, relative difference {Gap(entry.Get(theirsWhole), entry.Get(oursWhole))}), so the trouble is not how " +
+                    "the set is cut into batches: train-matches-reference and backward-matches-reference narrow it down.");
+            }
+        }
+
+        var options = whole with { BatchSize = 8 };
+        var theirs = BackpropChecks.ExpectShape(learner.Train(inputs, targets, options), 2, options.Hidden, "Train");
+        var ours = oracle.Train(inputs, targets, options);
+        foreach (var entry in BackpropChecks.Entries(2, options.Hidden))
+        {
+            if (!Close(entry.Get(theirs), entry.Get(ours), 1e-8))
+            {
+                return Verdict.Fail(
+                    $"Train on {inputs.Length} examples in batches of {options.BatchSize} for {options.Epochs} epochs ends elsewhere than the reference " +
+                    $"({entry.Name} differs, relative difference {Gap(entry.Get(theirs), entry.Get(ours))}), while the same run as one batch agrees. " +
+                    "Every example here is the same, so the order cannot matter: what differs is the batches. Each epoch has 4 of them, three of 8 and a last, smaller one of 6; " +
+                    "that one also gets its Backward (a mean over its own 6 examples) and its MomentumStep, and no batch reaches past the end.");
             }
         }
 

@@ -41,6 +41,8 @@ public sealed class OptimizerHiddenChecks : ICheckSource
             (random.Uniform(0.01, 0.5), random.Uniform(0.3, 0.99), false),
             (random.Uniform(0.01, 0.5), random.Uniform(0.3, 0.99), true),
             (random.Uniform(0.01, 0.5), 0.5, true),
+            // mu = 1 is the formula's edge, not a special case: v keeps every gradient it was given.
+            (random.Uniform(0.01, 0.1), 1, false),
         ];
         for (var i = 0; i < settings.Length; i++)
         {
@@ -52,7 +54,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
             }
         }
 
-        return Verdict.Pass("4 settings, 8 steps each, within 1e-10 of torch.optim.SGD");
+        return Verdict.Pass($"{settings.Length} settings, 8 steps each, within 1e-10 of torch.optim.SGD");
     }
 
     private static Verdict AdamMatchesTorchRandom(CheckContext context)
@@ -95,15 +97,47 @@ public sealed class OptimizerHiddenChecks : ICheckSource
             return sgd;
         }
 
-        return OptimizerChecks.CompareTrajectory(
+        var adam = OptimizerChecks.CompareTrajectory(
             context, "Adam and a parameter u that has no gradient before step 3", 6,
             parameters => factory.CreateAdam(parameters, 0.05),
             parameters => torch.optim.Adam(parameters, 0.05),
             (step, name, ratio) => name == "u"
-                ? LateHint + " For Adam, t counts the steps in which that parameter had a gradient: u's first step has t = 1, whatever the others' count."
+                ? LateHint + AdamLateHint
                 : OptimizerChecks.AdamHint(step, ratio, 0.9, 0.999),
             problem);
+        if (adam.Kind != VerdictKind.Passed)
+        {
+            return adam;
+        }
+
+        // The same runs with u handed to the optimiser first: they passed with u last, so a
+        // difference now comes from the order, that is from a Step that stops at the parameter
+        // without a gradient instead of skipping it.
+        sgd = OptimizerChecks.CompareTrajectory(
+            context, "SGD with momentum 0.9, the parameter u without a gradient first in the list", 6,
+            parameters => factory.CreateSgd(parameters.Reverse(), 0.1, 0.9),
+            parameters => torch.optim.SGD(parameters.Reverse(), 0.1, 0.9),
+            (step, name, ratio) => name == "u" ? LateHint : OrderHint,
+            problem);
+        if (sgd.Kind != VerdictKind.Passed)
+        {
+            return sgd;
+        }
+
+        return OptimizerChecks.CompareTrajectory(
+            context, "Adam, the parameter u without a gradient first in the list", 6,
+            parameters => factory.CreateAdam(parameters.Reverse(), 0.05),
+            parameters => torch.optim.Adam(parameters.Reverse(), 0.05),
+            (step, name, ratio) => name == "u" ? LateHint + AdamLateHint : OrderHint,
+            problem);
     }
+
+    private const string AdamLateHint =
+        " For Adam, t counts the steps in which that parameter had a gradient: u's first step has t = 1, whatever the others' count.";
+
+    private const string OrderHint =
+        "The same run passed with u last in the list: what changed is that the parameter without a gradient now comes first. " +
+        "Step must skip just that parameter (continue with the next one), not end the whole step there (break or return).";
 
     private const string LateHint =
         "A parameter whose .grad is null has not taken part in the loss yet: Step must skip it (no update, no velocity, no moments) " +

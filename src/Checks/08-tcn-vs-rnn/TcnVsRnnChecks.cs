@@ -110,16 +110,26 @@ public sealed class TcnVsRnnChecks : ICheckSource
             output = SequenceProbes.Output(block, input, channels, what);
         }
 
+        return ResidualFault(input, output) is { } seen
+            ? Verdict.Fail(
+                $"{what} with the weights and biases of its convolutions set to 0 by the check (a 1x1 residual projection, if any, set to the " +
+                "identity): both convolutions then give 0, so the block should return " +
+                $"relu(0 + x) = relu(x). It returned {seen}")
+            : Verdict.Pass("with its convolutions silenced by the check the block returned relu(x): it adds its input back, then applies the last ReLU");
+    }
+
+    /// <summary>
+    /// What a block returned instead of relu(x) with its convolutions silenced, as a sentence, or
+    /// null when it returned relu(x).
+    /// </summary>
+    private static string? ResidualFault(Tensor input, double[] output)
+    {
         var x = input.cpu().to_type(ScalarType.Float64).data<double>().ToArray();
         double Distance(Func<double, double> f) => x.Select((v, i) => Math.Abs(f(v) - output[i])).Max();
         const double Tolerance = 1e-6;
-        if (Distance(v => Math.Max(v, 0)) <= Tolerance)
-        {
-            return Verdict.Pass("with its convolutions silenced by the check the block returned relu(x): it adds its input back, then applies the last ReLU");
-        }
-
-        var seen =
-            Distance(v => Math.Max(-v, 0)) <= Tolerance || Distance(v => -v) <= Tolerance
+        return Distance(v => Math.Max(v, 0)) <= Tolerance
+            ? null
+            : Distance(v => Math.Max(-v, 0)) <= Tolerance || Distance(v => -v) <= Tolerance
                 ? "relu(-x): the block subtracts its input instead of adding it. The residual connection is out = relu(F(x) + x), so " +
                   "that the block starts as (nearly) the identity and the gradient reaches early layers unchanged through the sum."
             : Distance(v => v) <= Tolerance
@@ -127,10 +137,25 @@ public sealed class TcnVsRnnChecks : ICheckSource
             : Distance(_ => 0) <= Tolerance
                 ? "0 everywhere: the input never reaches the output. Add the block's input x to the output of the convolutions, then apply the last ReLU."
                 : "something else than relu(x). The block is relu(F(x) + x), with F the two causal convolutions and their ReLUs.";
-        return Verdict.Fail(
-            $"{what} with the weights and biases of its convolutions set to 0 by the check (a 1x1 residual projection, if any, set to the " +
-            "identity): both convolutions then give 0, so the block should return " +
-            $"relu(0 + x) = relu(x). It returned {seen}");
+    }
+
+    /// <summary>
+    /// Evidence for why a TCN whose receptive field is wide enough still guesses: the residual
+    /// probe of <see cref="BlockResidual"/> on a block of the TCN's own width, or null when that
+    /// block adds its input back as it should.
+    /// </summary>
+    private static string? ResidualEvidence(CheckContext context, ISequenceModels models, TcnShape shape)
+    {
+        using var block = Expect.NotNull(models.CreateTemporalBlock(shape.HiddenChannels, shape.HiddenChannels, shape.KernelSize, 2), "CreateTemporalBlock");
+        block.to(context.Device);
+        using var input = randn(2, shape.HiddenChannels, 12).to(context.Device);
+        double[] output;
+        using (SetWeights.ResidualOnly(block))
+        {
+            output = SequenceProbes.Output(block, input, shape.HiddenChannels, "temporal block");
+        }
+
+        return ResidualFault(input, output);
     }
 
     internal static Verdict BlockShape(CheckContext context, (int In, int Out, int K, int D)[] cases, int length)
@@ -433,11 +458,18 @@ public sealed class TcnVsRnnChecks : ICheckSource
 
         if (!run.Reached)
         {
-            var stuck = run.Metric < 2 * CopyMemory.GuessRecall
-                ? $" That is about what guessing gives (1/8): the network has not found the digits {plan.Length + CopyMemory.MemoryLength} steps back. " +
-                  "A TCN finds them easily when its dilations are right (receptive-field checks them: without them the far taps " +
-                  "barely reach) and each block adds its input back through the residual connection, as in the README."
-                : " It learns, but too slowly: compare your blocks with the README.";
+            // A cause is named only where the check has evidence for it: the receptive field was
+            // measured wide enough above, and the residual is probed here.
+            var residual = run.Metric < 2 * CopyMemory.GuessRecall ? ResidualEvidence(context, models, shape) : null;
+            var stuck = run.Metric >= 2 * CopyMemory.GuessRecall
+                ? " It learns, but too slowly: compare your blocks with the README."
+                : $" That is about what guessing gives (1/8): the network has not found the digits {plan.Length + CopyMemory.MemoryLength} steps back, " +
+                  $"although its receptive field ({reach} steps, measured) reaches them. " +
+                  (residual is not null
+                      ? "The likely cause is the residual connection (block-residual checks it): with its convolutions silenced by the " +
+                        $"check, a temporal block of this TCN's width returned {residual}"
+                      : "The blocks' shape, causality and residual connection pass the check's probes, so compare the rest of each block " +
+                        "with the README: two causal dilated convolutions, each followed by a ReLU, then the residual sum and the last ReLU.");
             return Verdict.Fail(
                 $"recall {Show.Number(run.Metric)} after {run.Steps} steps, expected at least {Show.Number(plan.Target)} within " +
                 $"{plan.MaxSteps} steps (Adam, learning rate {Show.Number(plan.LearningRate)}, batches of {plan.BatchSize}, T = {plan.Length})." +
