@@ -1,7 +1,7 @@
 namespace Autograder.Tools.SeedSweep;
 
 /// <summary>What to sweep: exercises, how many seeds, which submissions (none: the defaults).</summary>
-internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, IReadOnlyList<string> Submissions, IReadOnlyList<string> Checks)
+internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, IReadOnlyList<string> Submissions, IReadOnlyList<string> Checks, int Skip)
 {
     public const string Usage =
         "usage: dotnet run --project tools/SeedSweep -- --exercise ID [--exercise ID ...] [--seeds N] [--submission DIR ...]\n" +
@@ -9,7 +9,8 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
         "  --seeds N         seeds per check (default 30): the check's own seed, then 1, 2, ... N - 1\n" +
         "  --submission DIR  a submission folder holding NN-exercise/ (repeatable; default solutions/ and every\n" +
         "                    tests/Grader.Tests/Alternatives/*/ folder that holds the exercise)\n" +
-        "  --check SLUG      run only this check of the exercise(s) (repeatable; default all)";
+        "  --check SLUG      run only this check of the exercise(s) (repeatable; default all)\n" +
+        "  --skip K          leave out the first K seeds of the list (to resume a sweep that was cut short)";
 
     public static SweepOptions? Parse(IReadOnlyList<string> args)
     {
@@ -17,6 +18,7 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
         var submissions = new List<string>();
         var checks = new List<string>();
         var seeds = 30;
+        var skip = 0;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -38,11 +40,15 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
                     seeds = n;
                     i++;
                     break;
+                case "--skip" when int.TryParse(value, out var k) && k >= 0:
+                    skip = k;
+                    i++;
+                    break;
                 default:
                     return null;
             }
         }
 
-        return exercises.Count == 0 ? null : new SweepOptions(exercises, seeds, submissions, checks);
+        return exercises.Count == 0 ? null : new SweepOptions(exercises, seeds, submissions, checks, skip);
     }
 }

@@ -24,7 +24,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         Exercise.Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", points: 2, seed: 7004, PoolingMaskedInABatch, Visibility.Hidden),
         Exercise.Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", points: 1, seed: 7005,
             context => NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40)), Visibility.Hidden),
-        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy within 5 points of the reference", points: 3, seed: 7006,
+        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy on plain sentences within 5 points of the reference", points: 3, seed: 7006,
             HeldOutAccuracyVersusReference, Visibility.Hidden),
     ];
 
@@ -185,7 +185,9 @@ public sealed class NlpHiddenChecks : ICheckSource
     {
         var (train, test) = NlpChecks.Corpus(context.Seed);
         torch.manual_seed(context.SeedFor("torch"));
-        var reference = NlpChecks.Accuracy(new Oracle(), train, test, context.Device, out _);
-        return NlpChecks.HeldOutAccuracy(context, reference, "the reference trained on the same texts");
+        var reference = NlpChecks.Accuracy(new Oracle(), train, test, context.Device);
+        // Plain sentences only: the rest need word order, and how many of them a bag model gets
+        // right varies with its training (docs/checks/seed-sweep.md).
+        return NlpChecks.HeldOutAccuracy(context, reference.Plain - NlpChecks.AllowedShortfall, "5 points below the reference trained on the same texts");
     }
 }

@@ -46,10 +46,14 @@ public sealed class NlpChecks : ICheckSource
     internal static readonly TextSetup AccuracySetup = new(MinFrequency: 2, Length: 32);
 
     /// <summary>
-    /// Held-out accuracy of the reference solution on the public corpus (seed 71), recorded once
-    /// from <c>grader grade solutions</c>; the learner may be at most 5 points below it.
+    /// Accuracy on the held-out plain sentences, the part a bag of embeddings can learn (one opinion
+    /// word carries the label). Negated and contrast sentences need word order, so a correct bag
+    /// model gets most negated ones wrong and contrasts at chance; their share of a generated test
+    /// set varies from seed to seed, and how many negated ones a model happens to get right varies
+    /// with its training, so the accuracy over all sentences moves by several points between seeds
+    /// and between correct solutions (docs/checks/seed-sweep.md has the figures).
     /// </summary>
-    internal const double ReferenceAccuracy = 0.712;
+    internal const double PlainAccuracyThreshold = 0.90;
 
     internal const double AllowedShortfall = 0.05;
 
@@ -63,8 +67,8 @@ public sealed class NlpChecks : ICheckSource
         Exercise.Check("pooling-ignores-padding", "padding is masked out of the pooled vector", points: 2, seed: 72, PoolingIgnoresPadding),
         Exercise.Check("vocabulary-from-training-only", "changing the test texts leaves the vocabulary alone", points: 2, seed: 73,
             context => VocabularyFromTrainingOnly(context, new TextSetup(2, 32))),
-        Exercise.Check("held-out-accuracy", $"held-out accuracy at least {Show.Percent(ReferenceAccuracy - AllowedShortfall)}", points: 3, seed: 71,
-            context => HeldOutAccuracy(context, ReferenceAccuracy, "the reference")),
+        Exercise.Check("held-out-accuracy", $"held-out accuracy on plain sentences at least {Show.Percent(PlainAccuracyThreshold)}", points: 3, seed: 71,
+            context => HeldOutAccuracy(context, PlainAccuracyThreshold, "the reference solution gets 93% to 98% of them on every corpus seed swept")),
     ];
 
     private static Verdict TokenizerFixedCases(CheckContext context)
@@ -301,30 +305,34 @@ public sealed class NlpChecks : ICheckSource
 
     /// <summary>
     /// Prepares a generated corpus (training and test texts from different seeds), trains the
-    /// learner's model and measures its accuracy on the test texts, with a break-down by kind of
-    /// sentence so the learner sees what a bag of words cannot do.
+    /// learner's model and judges its accuracy on the plain test sentences (at least
+    /// <paramref name="bound"/>), with the accuracy over all sentences and by kind in the message so
+    /// the learner sees what a bag of words cannot do.
     /// </summary>
-    internal static Verdict HeldOutAccuracy(CheckContext context, double reference, string referenceName)
+    internal static Verdict HeldOutAccuracy(CheckContext context, double bound, string whyThisBound)
     {
         torch.manual_seed(context.SeedFor("torch"));
         var pipeline = context.Create<ISentimentPipeline>();
         var (train, test) = Corpus(context.Seed);
-        var accuracy = Accuracy(pipeline, train, test, context.Device, out var byKind);
-        var bound = reference - AllowedShortfall;
-        var summary = $"held-out accuracy {Show.Percent(accuracy)} ({byKind}); majority baseline {Show.Percent(Numerics.MajorityBaseline([.. test.Select(t => t.Label)]))}";
+        var score = Accuracy(pipeline, train, test, context.Device);
+        var summary = $"held-out accuracy {Show.Percent(score.Overall)} ({score.ByKind}); majority baseline {Show.Percent(Numerics.MajorityBaseline([.. test.Select(t => t.Label)]))}";
         return Verdict.PassIf(
-            accuracy >= bound,
-            $"{summary}; expected at least {Show.Percent(bound)} ({referenceName} gets {Show.Percent(reference)}). Plain sentences carry " +
+            score.Plain >= bound,
+            $"{summary}. On the plain sentences, expected at least {Show.Percent(bound)} ({whyThisBound}). Plain sentences carry " +
             "their label in one opinion word, so a bag of embeddings should get nearly all of them. Check that training minimises the " +
             "cross-entropy of the two logits until the loss stops falling, that the labels line up with the rows, and that Logits uses " +
             "the trained weights (eval mode, same vocabulary for training and test rows).",
-            summary + ". Negated and contrast sentences need word order: exercise 08.");
+            summary + ". Negated and contrast sentences need word order: exercise 08.")
+            .WithMeasurement("held-out accuracy, plain sentences", score.Plain, bound, higherIsBetter: true);
     }
 
     internal static (LabelledText[] Train, LabelledText[] Test) Corpus(int seed) =>
         (SentimentCorpus.Generate(2000, seed), SentimentCorpus.Generate(1000, seed + 1));
 
-    internal static double Accuracy(ISentimentPipeline pipeline, LabelledText[] train, LabelledText[] test, torch.Device device, out string byKind)
+    /// <summary>Accuracy over all test sentences and over the plain ones, and a break-down by kind for the message.</summary>
+    internal sealed record HeldOutScore(double Overall, double Plain, string ByKind);
+
+    internal static HeldOutScore Accuracy(ISentimentPipeline pipeline, LabelledText[] train, LabelledText[] test, torch.Device device)
     {
         var encoded = Expect.NotNull(
             pipeline.Prepare([.. train.Select(t => t.Text)], [.. test.Select(t => t.Text)], AccuracySetup), "Prepare");
@@ -345,12 +353,14 @@ public sealed class NlpChecks : ICheckSource
         ExpectLogitsFromWeights(model, ids, logits, vocabulary.Count);
         var predicted = logits.argmax(1).cpu().data<long>().ToArray();
         var correct = test.Select((text, i) => predicted[i] == text.Label).ToArray();
-        byKind = string.Join(", ", Enum.GetValues<SentenceKind>().Select(kind =>
+        double AccuracyOf(SentenceKind kind)
         {
             var ofKind = Enumerable.Range(0, test.Length).Where(i => test[i].Kind == kind).ToArray();
-            return $"{kind.ToString().ToLowerInvariant()} {Show.Percent(ofKind.Count(i => correct[i]) / (double)Math.Max(1, ofKind.Length))}";
-        }));
-        return correct.Count(c => c) / (double)test.Length;
+            return ofKind.Count(i => correct[i]) / (double)Math.Max(1, ofKind.Length);
+        }
+
+        var byKind = string.Join(", ", Enum.GetValues<SentenceKind>().Select(kind => $"{kind.ToString().ToLowerInvariant()} {Show.Percent(AccuracyOf(kind))}"));
+        return new HeldOutScore(correct.Count(c => c) / (double)test.Length, AccuracyOf(SentenceKind.Plain), byKind);
     }
 
     /// <summary>
