@@ -2,6 +2,7 @@ using Autograder.Grader.Batch;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Publish;
 using Autograder.Grader.Results;
+using UnmatchedEntry = Autograder.Grader.Publish.UnmatchedEntry;
 
 namespace Autograder.Publish.Tests;
 

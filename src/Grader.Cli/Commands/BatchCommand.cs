@@ -53,9 +53,10 @@ internal static class BatchCommand
         var time = CommonOptions.TimeLimit();
         var memory = CommonOptions.MemoryLimit();
         var courseSecret = CommonOptions.CourseSecret();
+        var checks = CommonOptions.ChecksFolder();
         var command = new Command("batch", "grade a whole class: parallel, resumable, every submission in its own sandboxed worker; writes one result per student, class.json and batch.log, then the gradebook and reports")
         {
-            classFolder, outFolder, jobs, exercises, time, memory, shard, stubs, courseSecret,
+            classFolder, outFolder, jobs, exercises, time, memory, shard, stubs, courseSecret, checks,
         };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(classFolder),
@@ -65,12 +66,13 @@ internal static class BatchCommand
             CommonOptions.Limits(parse, time, memory),
             parse.GetValue(shard),
             parse.GetValue(stubs),
-            parse.GetValue(courseSecret)));
+            parse.GetValue(courseSecret),
+            parse.GetValue(checks)));
         return command;
     }
 
     private static int Run(
-        string classFolder, string outFolder, int jobs, IReadOnlyList<string> exercises, Run.RunLimits limits, Shard? shard, string? stubs, string? courseSecret)
+        string classFolder, string outFolder, int jobs, IReadOnlyList<string> exercises, Run.RunLimits limits, Shard? shard, string? stubs, string? courseSecret, string? checksFolder)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
@@ -80,7 +82,7 @@ internal static class BatchCommand
 
         try
         {
-            var catalog = CheckCatalog.FromBaseDirectory();
+            var catalog = CommonOptions.WithTeacherChecks(CheckCatalog.FromBaseDirectory(), checksFolder, Console.Error);
             var seeds = catalog.AllChecks.Any(check => check.Visibility == Visibility.Hidden)
                 ? new SeedResolver(CourseSecret.ForThisCourse(courseSecret))
                 : SeedResolver.Declared;
@@ -95,7 +97,6 @@ internal static class BatchCommand
                 Stubs = stubs,
                 Catalog = catalog,
                 Seeds = seeds,
-                // The lead joins this to src/Grader.Publish's ClassPublisher.Publish at merge time.
                 Publish = Autograder.Grader.Publish.ClassPublisher.Publish,
             };
             var code = BatchProgress.Run(console, observer => BatchRunner.Run(options, observer));
