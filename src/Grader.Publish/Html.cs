@@ -61,8 +61,8 @@ internal static class Html
         table.data th, table.data td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
         table.data th { background: var(--soft); }
         table.data td.num, table.data th.num { text-align: right; white-space: nowrap; }
-        .bar { display: inline-block; height: .6rem; background: var(--pass); border-radius: 2px; vertical-align: middle; }
-        .bar-back { display: inline-block; width: 5rem; height: .6rem; background: var(--fail-bg); border-radius: 2px; margin-right: .4rem; vertical-align: middle; }
+        .bar-back { display: inline-block; width: 5rem; height: .6rem; background: var(--fail-bg); border-radius: 2px; margin-right: .4rem; vertical-align: middle; overflow: hidden; }
+        .bar { display: block; height: 100%; background: var(--pass); }
         footer { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
         """;
 
