@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Autograder.Grader.Batch;
 using Spectre.Console;
@@ -15,7 +14,7 @@ internal static class BatchProgress
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return batch(new ConsoleLines(console));
+            return batch(new LineBatchObserver(Console.Out));
         }
 
         return console.Progress()
@@ -59,31 +58,5 @@ internal static class BatchProgress
         }
 
         private string Describe() => string.Create(CultureInfo.InvariantCulture, $"{_done}/{_total} students, {_failed} with errors");
-    }
-
-    private sealed class ConsoleLines(IAnsiConsole console) : IBatchObserver
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private int _total;
-        private int _done;
-
-        public void Started(int students, IReadOnlyList<UnmatchedEntry> unmatched)
-        {
-            _total = students;
-            foreach (var entry in unmatched)
-            {
-                console.WriteLine($"not graded: {entry.Entry}: {entry.Reason}");
-            }
-
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grading {students} students"));
-        }
-
-        public void Finished(StudentOutcome outcome)
-        {
-            _done++;
-            var left = _done == 0 ? 0 : _clock.Elapsed.TotalSeconds / _done * (_total - _done);
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{_done}/{_total}] {outcome.Line.Replace('\t', ' ')}{(outcome.Problem is { } problem ? " - " + problem.Split('\n')[0] : "")} (about {left:0} s left)"));
-        }
     }
 }

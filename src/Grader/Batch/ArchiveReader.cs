@@ -127,8 +127,7 @@ public static class ArchiveReader
             case 0xA000:
                 throw new IntakeException($"the entry {shown} is a symbolic link; the grader takes files only, never links");
             default:
-                throw new IntakeException(string.Create(CultureInfo.InvariantCulture,
-                    $"the entry {shown} is not a plain file or folder (type 0{type >> 12:o}); the grader takes files only"));
+                throw new IntakeException($"the entry {shown} is not a plain file or folder (Unix file type 0{Convert.ToString(type >> 12, 8)}); the grader takes files only");
         }
     }
 

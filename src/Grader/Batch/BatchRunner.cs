@@ -36,7 +36,9 @@ public static class BatchRunner
             Unmatched = roster.Unmatched,
         });
 
-        var types = FindStubs(options) is { } stubs ? ExerciseTypes.FromStubs(stubs) : ExerciseTypes.None;
+        var stubs = FindStubs(options);
+        var types = stubs is null ? ExerciseTypes.None : ExerciseTypes.FromStubs(stubs);
+        CompilerWarmUp.Run(stubs, options);
         var key = GradingKey.Of(options.Catalog, options.Seeds, options.Exercises, options.Limits);
         var grading = new StudentGrading(options, new StudentIntake(types, options.Exercises, options.ArchiveLimits), key);
         var jobs = Math.Min(options.Jobs, Math.Max(1, graded.Count));

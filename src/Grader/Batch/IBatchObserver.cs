@@ -38,9 +38,10 @@ public interface IBatchObserver
     void Finished(StudentOutcome outcome);
 }
 
-/// <summary>One line per student, for logs and redirected output.</summary>
+/// <summary>One line per student with the time left, for logs and redirected output.</summary>
 public sealed class LineBatchObserver(TextWriter writer) : IBatchObserver
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _total;
     private int _done;
 
@@ -58,7 +59,8 @@ public sealed class LineBatchObserver(TextWriter writer) : IBatchObserver
     public void Finished(StudentOutcome outcome)
     {
         _done++;
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_done}/{_total}] {outcome.Line.Replace('\t', ' ')}"));
+        var left = _clock.Elapsed.TotalSeconds / _done * (_total - _done);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_done}/{_total}] {outcome.Line.Replace('\t', ' ')} (about {left:0} s left)"));
         if (outcome.Problem is { } problem)
         {
             writer.WriteLine($"    {problem.Split('\n')[0]}");

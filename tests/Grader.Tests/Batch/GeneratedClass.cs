@@ -17,7 +17,7 @@ internal static class GeneratedClass
 
     /// <summary>IDs whose every check must pass.</summary>
     public static readonly string[] FullMarks =
-        ["alice", "bob", "carol", "erin", "frank", "smithjohn_12345", "ada-lovelace_4242", "jonesmary_777", "loosey"];
+        ["alice", "bob", "carol", "erin", "frank", "grace", "heidi", "smithjohn_12345", "ada-lovelace_4242", "jonesmary_777", "loosey"];
 
     public static readonly string[] Stubs = ["stub-one", "stub-two"];
 
@@ -58,6 +58,8 @@ internal static class GeneratedClass
         Zip(Path.Combine(folder, "dl-course-bob.zip"), "exercises/", solutions, Exercises);
         Zip(Path.Combine(folder, "dl-course-carol.zip"), "", solutions, Exercises);
         Zip(Path.Combine(folder, "dl-course-frank.zip"), "frank/work/", solutions, Exercises);
+        Zip(Path.Combine(folder, "dl-course-grace.zip"), "grace/", solutions, Exercises);
+        ClassFolder.CopyExercises(solutions, Path.Combine(folder, "dl-course-heidi"), Exercises);
         // Canvas and Moodle name their downloads themselves.
         Zip(Path.Combine(folder, "smithjohn_12345_67890_submission.zip"), "", solutions, Exercises);
         ClassFolder.CopyExercises(solutions, Path.Combine(folder, "Ada Lovelace_4242_assignsubmission_file_"), Exercises);
