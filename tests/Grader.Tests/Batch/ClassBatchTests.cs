@@ -86,7 +86,7 @@ public sealed class ClassBatchTests
     [Test]
     public void A_compile_error_comes_with_the_code_around_its_line()
     {
-        var result = Result(_clean, GeneratedClass.MistakeId("Scenarios/compile-error/submission"));
+        var result = Result(_clean, GeneratedClass.MistakeId("Scenarios/compile-error"));
 
         var excerpt = result.Excerpts.First();
         Assert.That(excerpt.Exercise, Is.EqualTo("01-perceptron"));

@@ -33,9 +33,9 @@ internal static class GeneratedClass
     [
         "Cheats/01-converged-from-epoch-count", "Cheats/01-memorises-training-points", "Cheats/01-reports-not-converged",
         "Cheats/02-no-mathematics", "Cheats/02-train-by-normal-equations", "Cheats/02-train-one-step-short",
-        "Scenarios/banned-api/submission", "Scenarios/compile-error/submission", "Scenarios/perceptron-converged-from-epoch-count/submission",
-        "Scenarios/perceptron-wrong-sign/submission", "Scenarios/gd-train-one-step-short/submission", "Scenarios/gradient-off-by-factor/submission",
-        "Scenarios/softmax-overflow/submission",
+        "Scenarios/banned-api", "Scenarios/compile-error", "Scenarios/perceptron-converged-from-epoch-count",
+        "Scenarios/perceptron-wrong-sign", "Scenarios/gd-train-one-step-short", "Scenarios/gradient-off-by-factor",
+        "Scenarios/softmax-overflow",
     ];
 
     public static string MistakeId(string mistake) => "mistake-" + mistake.Split('/')[1];
@@ -75,8 +75,22 @@ internal static class GeneratedClass
         Zip(Path.Combine(folder, "dl-course-stub-two.zip"), "exercises/", stubs, Exercises);
         foreach (var mistake in Mistakes)
         {
-            ClassFolder.CopyExercises(Course.PathOf("tests", "Grader.Tests", mistake), Path.Combine(folder, $"dl-course-{MistakeId(mistake)}"),
-                Directory.EnumerateDirectories(Course.PathOf("tests", "Grader.Tests", mistake)).Select(Path.GetFileName).OfType<string>());
+            // A scenario or cheat is either a folder of exercises or its edits to the solutions (mistake.txt).
+            var source = Course.PathOf("tests", "Grader.Tests", mistake);
+            var edits = Path.Combine(source, SolutionEdits.FileName);
+            var submission = File.Exists(edits) ? SolutionEdits.Materialise(edits, MistakeId(mistake)) : source;
+            try
+            {
+                ClassFolder.CopyExercises(submission, Path.Combine(folder, $"dl-course-{MistakeId(mistake)}"),
+                    Directory.EnumerateDirectories(submission).Select(Path.GetFileName).OfType<string>());
+            }
+            finally
+            {
+                if (submission != source)
+                {
+                    Directory.Delete(submission, recursive: true);
+                }
+            }
         }
 
         Hostile(folder, solutions);
