@@ -45,7 +45,7 @@ internal static class DocSections
             var visibility = page.First().Visibility;
             foreach (var stale in sections.Values.Where(section => !known.Contains(section.Heading) && Stated(section, sections).Visibility == visibility))
             {
-                yield return new Breakage($"{relative}:{stale.Line} (## {stale.Heading})", $"sections only for {exerciseId}'s {visibility.ToString().ToLowerInvariant()} checks",
+                yield return new Breakage($"{relative}:{stale.Line + 1} (## {stale.Heading})", $"sections only for {exerciseId}'s {visibility.ToString().ToLowerInvariant()} checks",
                     $"a section for {exerciseId}/{stale.Heading}, which no check declares", "remove the section, or rename it to the slug the check now has");
             }
         }

@@ -62,7 +62,13 @@ public sealed record ExerciseResult
 }
 
 /// <summary>A compile error or policy violation at a line of a learner's file (its display path, e.g. <c>01-perceptron/Perceptron.cs</c>).</summary>
-public sealed record ProblemLocation(string File, int Line, string Message);
+public sealed record ProblemLocation(string File, int Line, string Message)
+{
+    // Learner-controlled (a file name, a compiler message quoting learner code): cleaned like every report string.
+    public string File { get; init => field = SafeText.Clean(value); } = SafeText.Clean(File);
+
+    public string Message { get; init => field = SafeText.Clean(value); } = SafeText.Clean(Message);
+}
 
 /// <summary>
 /// One check's result. What the learner may see and what only the teacher sees are kept apart:
