@@ -15,15 +15,16 @@ internal static class GraderCommands
     public static RootCommand Build() =>
     [
         GradeCommand.Create(),
-        BatchCommand.Create(),
         WatchCommand.Create(),
         SandboxCommand.Create(),
         CompileBenchmark.Create(),
         WorkerCommand.Create(),
+#if COURSE_AUTHORING
+        // The teacher's verbs: only in the teacher's copy (see the csproj).
+        BatchCommand.Create(),
+        MergeCommand.Create(),
         SimilarityCommand.Create(),
         GradescopeCommand.Create(),
-        MergeCommand.Create(),
-#if COURSE_AUTHORING
         ReleaseCommand.Create(),
         ValidateCommand.Create(),
 #endif

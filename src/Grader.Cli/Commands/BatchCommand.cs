@@ -1,3 +1,4 @@
+#if COURSE_AUTHORING
 using Autograder.Grader.Batch;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
@@ -115,3 +116,4 @@ internal static class BatchCommand
         }
     }
 }
+#endif

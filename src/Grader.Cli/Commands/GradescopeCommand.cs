@@ -1,3 +1,4 @@
+#if COURSE_AUTHORING
 using System.CommandLine;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Cli.Gradescope;
@@ -72,8 +73,14 @@ internal static class GradescopeCommand
             return File.ReadAllText(secretFile);
         }
 
-        // The bundle carries this grader's build, so it needs a secret exactly when this grader has hidden checks.
-        if (!CheckCatalog.FromBaseDirectory().AllChecks.Any(check => check.Visibility == Visibility.Hidden))
+        // A secret is needed exactly when the bundled grader holds hidden checks: the assemblies this
+        // grader's hidden checks come from, looked for in the bundled folder (a student copy's grader has none).
+        var hiddenAssemblies = CheckCatalog.FromBaseDirectory().AllChecks
+            .Where(check => check.Visibility == Visibility.Hidden)
+            .Select(check => Path.GetFileName(check.Run.Method.Module.Assembly.Location))
+            .Where(file => file.Length > 0)
+            .Distinct(StringComparer.Ordinal);
+        if (!hiddenAssemblies.Any(file => File.Exists(Path.Combine(graderDir, file))))
         {
             return null;
         }
@@ -89,3 +96,4 @@ internal static class GradescopeCommand
         return File.ReadAllText(Path.Combine(CourseSecret.FindCourseRoot()!, CourseSecret.DefaultRelativePath));
     }
 }
+#endif

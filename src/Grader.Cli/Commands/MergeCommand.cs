@@ -1,3 +1,4 @@
+#if COURSE_AUTHORING
 using System.CommandLine;
 using Autograder.Grader.Publish;
 
@@ -30,3 +31,4 @@ internal static class MergeCommand
         return command;
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if COURSE_AUTHORING
 using System.CommandLine;
 using System.Globalization;
 using Autograder.Grader.Similarity;
@@ -53,3 +54,4 @@ internal static class SimilarityCommand
         return command;
     }
 }
+#endif

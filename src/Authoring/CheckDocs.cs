@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Autograder.Grader.Checks;
+using Autograder.Grader.Checks;
+
+namespace Autograder.Authoring;
 
 /// <summary>
 /// The check docs (<c>docs/checks/NN-name.md</c> for visible checks,
