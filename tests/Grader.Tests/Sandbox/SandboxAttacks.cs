@@ -64,6 +64,8 @@ public static class SandboxAttacks
         new("ptrace-the-grader", "ptrace returned -1",
             "var r = ptrace(16, getppid(), 0, 0); if (r == 0) { ptrace(17, getppid(), 0, 0); } throw new InvalidOperationException(\"ptrace returned \" + r);",
             Libc + "long ptrace(long request, int pid, long address, long data); " + Libc + "int getppid();", LandlockAlone: true),
+        new("thread-bomb", "started too many threads",
+            "for (var i = 0; i < 100000; i++) { new System.Threading.Thread(() => System.Threading.Thread.Sleep(-1)) { IsBackground = true }.Start(); }"),
         new("write-shared-memory", "threw UnauthorizedAccessException",
             "System.IO.File.WriteAllText(\"/dev/shm/{NAME}\", \"pwned\");", LandlockAlone: true),
     ];

@@ -11,6 +11,12 @@ internal static class CrashCause
                 "Look for data that grows without bound, or arrays and tensors far larger than the exercise needs";
         }
 
+        if (worker.ThreadBreach is { } threads)
+        {
+            return $"started too many threads: {threads} at once, where the limit is {WorkerProcess.ThreadLimit}. " +
+                "Start threads only where the exercise asks for them (none does): libtorch already runs tensor work in parallel";
+        }
+
         if (worker.Flooded)
         {
             return $"printed too much: more than {BoundedLineReader.MaxBytesBetweenMessages >> 20} MiB reached the grader's result channel " +

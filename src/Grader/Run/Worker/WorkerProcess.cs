@@ -9,11 +9,18 @@ namespace Autograder.Grader.Run.Worker;
 
 /// <summary>
 /// One running `grader worker`: its framed messages arrive on a queue (read in bounded pieces),
-/// its memory is watched, and on a breach, a time-out or when it is done, its whole process group
+/// its memory and thread count are watched, and on a breach, a time-out or when it is done, its whole process group
 /// is killed. Standard error is kept (a bounded tail) to tell what crashed it.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
+    /// <summary>
+    /// Threads a worker may run at once. A check needs the runtime's threads and libtorch's pools
+    /// (a few dozen, plus libtorch's pools, which grow with the cores); thousands would exhaust
+    /// the machine's task table, and root ignores RLIMIT_NPROC, so the watch counts them itself.
+    /// </summary>
+    public static readonly int ThreadLimit = 256 + (4 * Environment.ProcessorCount);
+
     private static readonly TimeSpan MemoryPollInterval = TimeSpan.FromMilliseconds(50);
     private readonly Process _process;
     private readonly string _secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -75,13 +82,16 @@ internal sealed class WorkerProcess : IDisposable
         _stderrReader.Start();
         _stdoutReader = new Thread(ReadMessages) { IsBackground = true, Name = "worker stdout" };
         _stdoutReader.Start();
-        _memoryWatch = new Thread(WatchMemory) { IsBackground = true, Name = "worker memory" };
+        _memoryWatch = new Thread(WatchLimits) { IsBackground = true, Name = "worker limits" };
         _memoryWatch.Start();
         Send(new WorkerHello(_secret, Environment.ProcessId));
     }
 
     /// <summary>Set when the watch killed the worker for using too much memory: the peak seen.</summary>
     public long? MemoryBreach { get; private set; }
+
+    /// <summary>Set when the watch killed the worker for starting too many threads: the count seen.</summary>
+    public int? ThreadBreach { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
@@ -228,8 +238,9 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    private void WatchMemory()
+    private void WatchLimits()
     {
+        var status = $"/proc/{_process.Id}/status";
         while (!_disposed)
         {
             try
@@ -247,6 +258,13 @@ internal sealed class WorkerProcess : IDisposable
                     Kill();
                     return;
                 }
+
+                if (CountThreads(status) is { } threads && threads > ThreadLimit)
+                {
+                    ThreadBreach = threads;
+                    Kill();
+                    return;
+                }
             }
             catch (InvalidOperationException)
             {
@@ -255,6 +273,26 @@ internal sealed class WorkerProcess : IDisposable
 
             Thread.Sleep(MemoryPollInterval);
         }
+    }
+
+    private static int? CountThreads(string statusFile)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(statusFile))
+            {
+                if (line.StartsWith("Threads:", StringComparison.Ordinal))
+                {
+                    return int.Parse(line.AsSpan("Threads:".Length).Trim(), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // Gone between the check and the read.
+        }
+
+        return null;
     }
 
     private void KeepErrorTail(ReadOnlySpan<char> text)
