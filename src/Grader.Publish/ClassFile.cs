@@ -15,6 +15,9 @@ public sealed record ClassFile
 
     public int Version { get; init; } = CurrentVersion;
 
+    /// <summary>The class folder graded (a full path), which `grader similarity` reads; null when not recorded.</summary>
+    public string? ClassDir { get; init; }
+
     /// <summary>"i/n" for a shard, null for a whole class.</summary>
     public string? Shard { get; init; }
 

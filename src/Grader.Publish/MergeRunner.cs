@@ -109,8 +109,12 @@ public static class MergeRunner
             OutputFile.Write(Path.Combine(target, ClassResults.StudentsFolder, result.Student, ClassResults.ResultFileName), File.ReadAllBytes(path));
         }
 
+        // Shards of one class name the same class folder; when they do not (or name none), the
+        // merged folder names none, and `grader similarity` asks for the class folder instead.
+        var classDirs = shards.Select(shard => shard.Class.ClassDir).Distinct(StringComparer.Ordinal).ToList();
         new ClassFile
         {
+            ClassDir = classDirs.Count == 1 ? classDirs[0] : null,
             Shard = null,
             Students = roster,
             Graded = roster,

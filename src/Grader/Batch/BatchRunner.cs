@@ -30,6 +30,7 @@ public static class BatchRunner
         var graded = roster.Students.Where(student => options.Shard?.Contains(student.Id) ?? true).ToList();
         ClassManifest.Write(outDir, new ClassManifest
         {
+            ClassDir = Path.GetFullPath(options.ClassFolder),
             Shard = options.Shard?.ToString(),
             Students = [.. roster.Students.Select(student => student.Id)],
             Graded = [.. graded.Select(student => student.Id)],
@@ -110,7 +111,7 @@ public static class BatchRunner
     }
 
     /// <summary>The stubs given, else the course's exercises/ above the class folder, the current folder or the grader.</summary>
-    private static string? FindStubs(BatchOptions options)
+    public static string? FindStubs(BatchOptions options)
     {
         if (options.Stubs is not null)
         {
