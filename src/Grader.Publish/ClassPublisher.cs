@@ -1,3 +1,5 @@
+using Autograder.Grader.Results;
+
 namespace Autograder.Grader.Publish;
 
 /// <summary>
@@ -15,11 +17,11 @@ public static class ClassPublisher
         foreach (var result in results.Results)
         {
             var folder = Path.Combine(outDir, ClassResults.StudentsFolder, result.Student);
-            OutputFile.Write(Path.Combine(folder, GradescopeResults.FileName), GradescopeResults.Render(result));
-            OutputFile.Write(Path.Combine(folder, StudentReport.FileName), StudentReport.Render(result));
+            AtomicFile.Write(Path.Combine(folder, GradescopeResults.FileName), GradescopeResults.Render(result));
+            AtomicFile.Write(Path.Combine(folder, StudentReport.FileName), StudentReport.Render(result));
         }
 
-        OutputFile.Write(Path.Combine(outDir, GradebookCsv.FileName), GradebookCsv.Render(results));
-        OutputFile.Write(Path.Combine(outDir, ClassSummary.FileName), ClassSummary.Render(results));
+        AtomicFile.Write(Path.Combine(outDir, GradebookCsv.FileName), GradebookCsv.Render(results));
+        AtomicFile.Write(Path.Combine(outDir, ClassSummary.FileName), ClassSummary.Render(results));
     }
 }

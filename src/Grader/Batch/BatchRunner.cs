@@ -28,13 +28,13 @@ public static class BatchRunner
 
         var roster = ClassIntake.Scan(options.ClassFolder, exclude: outDir);
         var graded = roster.Students.Where(student => options.Shard?.Contains(student.Id) ?? true).ToList();
-        ClassManifest.Write(outDir, new ClassManifest
+        new ClassManifest
         {
             Shard = options.Shard?.ToString(),
             Students = [.. roster.Students.Select(student => student.Id)],
             Graded = [.. graded.Select(student => student.Id)],
             Unmatched = roster.Unmatched,
-        });
+        }.Write(outDir);
 
         var stubs = FindStubs(options);
         var types = stubs is null ? ExerciseTypes.None : ExerciseTypes.FromStubs(stubs);
