@@ -38,15 +38,25 @@ public static class BatchRunner
         }.Write(outDir);
 
         var jobs = Math.Min(options.Jobs, Math.Max(1, graded.Count));
+        var stubs = FindStubs(options);
         // A worker takes longer to start than the warm-up below takes to compile: the lanes that
         // surely have work (a student without any result yet) start their first one now.
         var ungraded = graded.Count(student => !File.Exists(ResultFile.PathOf(outDir, student.Id)));
         var runners = Enumerable.Range(0, jobs)
             .Select(IExerciseRunner? (lane) => lane < ungraded ? options.Runners?.Invoke() ?? new WorkerRunner(options.Limits) : null)
             .ToArray();
-        var stubs = FindStubs(options);
-        var types = stubs is null ? ExerciseTypes.None : ExerciseTypes.FromStubs(stubs);
-        CompilerWarmUp.Run(stubs, options);
+        ExerciseTypes types;
+        try
+        {
+            types = stubs is null ? ExerciseTypes.None : ExerciseTypes.FromStubs(stubs);
+            CompilerWarmUp.Run(stubs, options);
+        }
+        catch
+        {
+            Array.ForEach(runners, runner => runner?.Dispose());
+            throw;
+        }
+
         var key = GradingKey.Of(options.Catalog, options.Seeds, options.Exercises, options.Limits);
         var grading = new StudentGrading(options, new StudentIntake(types, options.Exercises, options.ArchiveLimits), key);
         using var log = new BatchLog(outDir, string.Create(CultureInfo.InvariantCulture,
