@@ -110,6 +110,7 @@ internal static class BatchCommand
                 Stubs = stubs,
                 Catalog = catalog,
                 Seeds = seeds,
+                PublishStudent = Autograder.Grader.Publish.ClassPublisher.PublishStudent,
                 Publish = Autograder.Grader.Publish.ClassPublisher.Publish,
             };
             var code = BatchProgress.Run(console, observer => BatchRunner.Run(options, observer));

@@ -52,7 +52,7 @@ public sealed class ShardMergeTests
         Assert.That(exit, Is.Zero, error);
         Assert.That(File.ReadAllBytes(Path.Combine(merged, GradebookCsv.FileName)), Is.EqualTo(File.ReadAllBytes(Path.Combine(_whole, GradebookCsv.FileName))));
         Assert.That(StudentFiles(merged), Is.EqualTo(StudentFiles(_whole)).And.Contain("alice/report.html"));
-        var classFile = ClassFile.Read(merged);
+        var classFile = ClassManifest.Read(merged);
         Assert.That(classFile.Students, Is.EqualTo(ClassManifest.Read(_whole).Students));
         Assert.That(classFile.ClassDir, Is.EqualTo(Path.GetFullPath(_class)), "similarity can still find the class from the merged folder");
     }
