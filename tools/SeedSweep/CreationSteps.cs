@@ -25,9 +25,16 @@ internal static class CreationSteps
         "AdaptiveAvgPool2d", "MaxUnpool2d", "BatchNorm1d", "BatchNorm2d", "LayerNorm",
     };
 
+    /// <summary>Modules that hold others and create no parameters of their own.</summary>
+    private static readonly IReadOnlySet<string> Containers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict",
+    };
+
     private const string ModuleType = "TorchSharp.torch.nn.Module";
+    private const string TensorType = "TorchSharp.torch.Tensor";
     private const string ParameterType = "TorchSharp.Modules.Parameter";
-    private const string LayerFactories = "TorchSharp.torch.nn";
+    private const string LayerTypes = "TorchSharp.Modules";
 
     /// <summary>Every group with at least two steps that draw random numbers (fewer cannot be reordered).</summary>
     public static IReadOnlyList<CreationGroup> Find(Compilation compilation)
@@ -124,11 +131,39 @@ internal static class CreationSteps
             && value.DescendantNodesAndSelf().Any(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax);
     }
 
+    /// <summary>
+    /// Whether evaluating the expression may create a layer that draws from the generator. A
+    /// container (<c>Sequential(layers)</c>, <c>new ModuleList()</c>) draws only through the layers
+    /// created in its arguments; a method of the learner's may create anything.
+    /// </summary>
     private static bool DrawsRandomNumbers(SemanticModel model, ExpressionSyntax value) =>
-        !(value is InvocationExpressionSyntax call
-            && model.GetSymbolInfo(call).Symbol is IMethodSymbol method
-            && method.ContainingType.ToDisplayString() == LayerFactories
-            && DrawNoRandomNumbers.Contains(method.ReturnType.Name));
+        value.DescendantNodesAndSelf()
+            .Where(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax)
+            .Any(node => CallDraws(model, node));
+
+    private static bool CallDraws(SemanticModel model, SyntaxNode call)
+    {
+        if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol method)
+        {
+            // Unbound: only nameof, which runs at compile time, is known to draw nothing.
+            return call is not InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } };
+        }
+
+        if (method.Locations.Any(location => location.IsInSource))
+        {
+            return true;
+        }
+
+        var type = method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType;
+        if (DerivesFrom(type, ModuleType) || DerivesFrom(type, ParameterType))
+        {
+            var torchSharpLayer = type.ContainingNamespace?.ToDisplayString() == LayerTypes;
+            return !(torchSharpLayer && (DrawNoRandomNumbers.Contains(type.Name) || Containers.Contains(type.Name)));
+        }
+
+        // A library call that makes a tensor may draw (randn, an init function); others (ToArray, Math.Max) do not.
+        return DerivesFrom(type, TensorType);
+    }
 
     private static HashSet<string> IdentifiersIn(SyntaxNode node) =>
         new(node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText), StringComparer.Ordinal);

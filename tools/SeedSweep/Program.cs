@@ -34,6 +34,12 @@ foreach (var exerciseId in options.Exercises)
 
     var submissions = options.Submissions.Count > 0 ? options.Submissions : CourseRoot.DefaultSubmissions(root, exerciseId);
     var checks = catalog.ChecksOf(exerciseId).Where(check => options.Checks.Count == 0 || options.Checks.Contains(check.Slug)).ToList();
+    if (checks.Count == 0)
+    {
+        Console.Error.WriteLine($"{exerciseId} has no check named {string.Join(" or ", options.Checks)}");
+        return 2;
+    }
+
     var table = new SweepTable();
     var clock = Stopwatch.StartNew();
     Console.WriteLine($"# {exerciseId}: {submissions.Count} submission(s) x {options.Seeds} seeds x {checks.Count} checks x up to {options.Orders} creation order(s)");
@@ -62,7 +68,7 @@ foreach (var exerciseId in options.Exercises)
             }
         }
 
-        for (var i = options.Skip; i < options.Seeds; i++)
+        for (var i = options.Skip; i < options.Seeds && !options.ListOrders; i++)
         {
             var seeded = checks.Select(check => i == 0 ? check : check with { Seed = i }).ToList();
             foreach (var (label, compiled) in runnable)

@@ -1,7 +1,7 @@
 namespace Autograder.Tools.SeedSweep;
 
 /// <summary>What to sweep: exercises, how many seeds, which submissions (none: the defaults).</summary>
-internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, IReadOnlyList<string> Submissions, IReadOnlyList<string> Checks, int Skip, int Orders = 1, int OrderSeed = 1)
+internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, IReadOnlyList<string> Submissions, IReadOnlyList<string> Checks, int Skip, int Orders = 1, int OrderSeed = 1, bool ListOrders = false)
 {
     public const string Usage =
         "usage: dotnet run --project tools/SeedSweep -- --exercise ID [--exercise ID ...] [--seeds N] [--orders K] [--submission DIR ...]\n" +
@@ -13,7 +13,8 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
         "  --skip K          leave out the first K seeds of the list (to resume a sweep that was cut short)\n" +
         "  --orders K        layer creation orders per submission (default 1, as written): the order as written,\n" +
         "                    then K - 1 other orders of the layers of every torch.nn.Module subclass (all when fewer)\n" +
-        "  --order-seed S    seed of the generator that picks those orders (default 1)";
+        "  --order-seed S    seed of the generator that picks those orders (default 1)\n" +
+        "  --list-orders     only print (and compile) each submission's creation orders; grade nothing";
 
     public static SweepOptions? Parse(IReadOnlyList<string> args)
     {
@@ -24,6 +25,7 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
         var skip = 0;
         var orders = 1;
         var orderSeed = 1;
+        var listOrders = false;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -57,11 +59,14 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
                     orderSeed = s;
                     i++;
                     break;
+                case "--list-orders":
+                    listOrders = true;
+                    break;
                 default:
                     return null;
             }
         }
 
-        return exercises.Count == 0 ? null : new SweepOptions(exercises, seeds, submissions, checks, skip, orders, orderSeed);
+        return exercises.Count == 0 ? null : new SweepOptions(exercises, seeds, submissions, checks, skip, orders, orderSeed, listOrders);
     }
 }

@@ -143,6 +143,50 @@ public sealed class CreationOrderTests
     }
 
     [Test]
+    public void A_container_of_layers_created_earlier_keeps_its_place_and_a_helper_that_returns_a_layer_moves()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            namespace Demo;
+
+            public sealed class Stack : Module<Tensor, Tensor>
+            {
+                private readonly Sequential body;
+                private readonly Sequential wrapped;
+                private readonly Linear helper;
+                private readonly Linear head;
+
+                public Stack()
+                    : base(nameof(Stack))
+                {
+                    var layers = new List<Module<Tensor, Tensor>> { Linear(2, 3), ReLU() };
+                    body = Sequential(layers);
+                    wrapped = Sequential(Linear(3, 3), ReLU());
+                    helper = Square(3);
+                    head = Linear(3, 1);
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x) => head.call(helper.call(wrapped.call(body.call(x))));
+
+                private static Linear Square(int size) => Linear(size, size);
+            }
+            """;
+
+        var orders = Variants(source, count: 10);
+
+        Assert.That(orders.Select(order => order.Layers).ToList(), Has.Count.EqualTo(6).And.Contains("head, helper, wrapped"),
+            "Sequential(layers) wraps layers created before it and draws nothing; Sequential(Linear(...)) and Square(3) draw");
+        Assert.That(orders.Select(order => ConstructorStatements(order.Files[0].Text)[1]), Is.All.EqualTo("body = Sequential(layers);"));
+        Assert.That(orders.Select(Compile), Is.All.InstanceOf<CompileResult.Success>());
+    }
+
+    [Test]
     public void Field_declarations_that_create_layers_trade_places_and_the_other_members_stay()
     {
         const string source = """
