@@ -27,10 +27,10 @@ internal sealed class SweepFailures
         var lines = new List<string> { $"{failures.Count} failing (submission, seed, order, check):" };
         foreach (var byOrder in failures.GroupBy(failure => (failure.Submission, failure.Order)))
         {
-            var seeds = byOrder.Select(failure => failure.Seed).Distinct().Count();
+            var seeds = byOrder.Where(failure => failure.Seed is not null).Select(failure => failure.Seed).Distinct().Count();
             var order = byOrder.Key.Order is null ? "" : $" [{byOrder.Key.Order}]";
-            lines.Add($"  {byOrder.Key.Submission}{order}: {seeds} seed(s) failed");
-            lines.AddRange(byOrder.Select(failure => $"    seed {failure.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {failure.What}"));
+            lines.Add($"  {byOrder.Key.Submission}{order}: {(seeds > 0 ? $"{seeds} seed(s) failed" : "did not run")}");
+            lines.AddRange(byOrder.Select(failure => failure.Seed is { } seed ? $"    seed {seed}: {failure.What}" : $"    before any seed: {failure.What}"));
         }
 
         return string.Join('\n', lines);
