@@ -38,7 +38,7 @@ foreach (var exerciseId in options.Exercises)
     Console.WriteLine($"# {exerciseId}: {submissions.Count} submission(s) x {options.Seeds} seeds x {checks.Count} checks");
     foreach (var folder in submissions)
     {
-        var name = Path.GetRelativePath(root, Path.GetFullPath(folder));
+        var name = StoredAlternatives.NameOf(root, folder);
         var files = SubmissionReader.Read(folder).Exercises.GetValueOrDefault(exerciseId);
         // Compiled once, with room to spare: the grader's 10-second compile limit is for learners'
         // code, and on a busy machine Roslyn alone can pass it, failing a seed as "does not compile".

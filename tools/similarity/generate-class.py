@@ -2,7 +2,8 @@
 """A class of N generated submissions for measuring `grader similarity` (docs/PERFORMANCE.md).
 
 Each student's exercise is the reference solution, one of the alternatives
-(tests/Grader.Tests/Alternatives) or the untouched stub, then disguised a little the way students
+(tests/Grader.Tests/Alternatives, stored as edits of the solution and made here with
+tools/solution_edits.py) or the untouched stub, then disguised a little the way students
 differ (locals renamed, comments added, blank lines changed) and given a helper of the student's
 own (random statements), so that students' work is not all alike. A few students copy one
 exercise from another and rename it (--copies). Seeded: the same arguments give the same class.
@@ -13,14 +14,25 @@ import argparse
 import random
 import re
 import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import solution_edits  # noqa: E402
 
 
-def bases(exercise):
+def made_alternatives(into):
+    """Every alternative made into into/<name>/NN-exercise/ from its edits of solutions/."""
+    for folder in sorted((ROOT / "tests/Grader.Tests/Alternatives").glob(f"*/{solution_edits.EDITS_NAME}")):
+        solution_edits.materialise(folder, ROOT / "solutions", into=into / folder.parent.name)
+    return into
+
+
+def bases(exercise, alternatives):
     found = [ROOT / "solutions" / exercise]
-    for alternative in sorted((ROOT / "tests/Grader.Tests/Alternatives").glob(f"*/{exercise}")):
+    for alternative in sorted(alternatives.glob(f"*/{exercise}")):
         found.append(alternative)
     return found
 
@@ -73,11 +85,16 @@ def main():
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
     exercises = sorted(p.name for p in (ROOT / "exercises").iterdir() if p.is_dir() and p.name[:2].isdigit())
+    with tempfile.TemporaryDirectory(prefix="autograder-alternatives-") as made:
+        generate(args, rng, out, exercises, made_alternatives(Path(made)))
+
+
+def generate(args, rng, out, exercises, alternatives):
     for s in range(args.students):
         student = out / f"student{s:04d}"
         for exercise in exercises:
             roll = rng.random()
-            source = ROOT / "exercises" / exercise if roll < 0.15 else rng.choice(bases(exercise))
+            source = ROOT / "exercises" / exercise if roll < 0.15 else rng.choice(bases(exercise, alternatives))
             target = student / exercise
             target.mkdir(parents=True)
             for file in sorted((ROOT / "exercises" / exercise).glob("*.cs")):
