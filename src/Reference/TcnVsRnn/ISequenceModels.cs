@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace Autograder.Reference.Sequences;
+namespace Autograder.Reference.TcnVsRnn;
 
 /// <summary>
 /// Exercise 08: builds the two kinds of sequence model that the exercise compares, a temporal

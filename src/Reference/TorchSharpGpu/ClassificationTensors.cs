@@ -3,7 +3,7 @@ using Autograder.Reference.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Autograder.Reference.TorchNetwork;
+namespace Autograder.Reference.TorchSharpGpu;
 
 /// <summary>Turns a <see cref="ClassificationSet"/> into the tensors a TorchSharp network trains on.</summary>
 public static class ClassificationTensors

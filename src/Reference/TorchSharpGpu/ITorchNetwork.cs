@@ -2,7 +2,7 @@ using System.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Autograder.Reference.TorchNetwork;
+namespace Autograder.Reference.TorchSharpGpu;
 
 /// <summary>
 /// Exercise 04: the network of exercise 03 (one hidden layer of sigmoid units, one output for
