@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
 using Autograder.Authoring.Fixtures;
-using Autograder.Grader.Pipeline;
 using Autograder.Grader.Reporting;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 using Spectre.Console;
 
 namespace Autograder.Grader.Tests;

@@ -1,6 +1,4 @@
 using Autograder.Authoring.Fixtures;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

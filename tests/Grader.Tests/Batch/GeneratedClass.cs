@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Autograder.Authoring.Fixtures;
-using Autograder.Grader.Tests.Support;
 
 namespace Autograder.Grader.Tests.Batch;
 
