@@ -1,3 +1,5 @@
+using Autograder.Grader.Results;
+
 namespace Autograder.Grader.Publish;
 
 /// <summary>
@@ -9,17 +11,39 @@ namespace Autograder.Grader.Publish;
 public static class ClassPublisher
 {
     /// <exception cref="PublishException">The folder is not a batch output, or a result is unreadable or misplaced.</exception>
-    public static void Publish(string outDir)
+    public static void Publish(string outDir) => Publish(outDir, new HashSet<string>());
+
+    /// <summary>
+    /// Publishes, leaving out the student files of <paramref name="rendered"/>: the batch rendered
+    /// those from the same result files while it graded (<see cref="PublishStudent"/>).
+    /// </summary>
+    /// <exception cref="PublishException">The folder is not a batch output, or a result is unreadable or misplaced.</exception>
+    public static void Publish(string outDir, IReadOnlySet<string> rendered)
     {
         var results = ClassResults.Read(outDir);
-        foreach (var result in results.Results)
+        foreach (var result in results.Results.Where(result => !rendered.Contains(result.Student)))
         {
-            var folder = Path.Combine(outDir, ClassResults.StudentsFolder, result.Student);
-            OutputFile.Write(Path.Combine(folder, GradescopeResults.FileName), GradescopeResults.Render(result));
-            OutputFile.Write(Path.Combine(folder, StudentReport.FileName), StudentReport.Render(result));
+            WriteStudent(outDir, result);
         }
 
-        OutputFile.Write(Path.Combine(outDir, GradebookCsv.FileName), GradebookCsv.Render(results));
-        OutputFile.Write(Path.Combine(outDir, ClassSummary.FileName), ClassSummary.Render(results));
+        AtomicFile.Write(Path.Combine(outDir, GradebookCsv.FileName), GradebookCsv.Render(results));
+        AtomicFile.Write(Path.Combine(outDir, ClassSummary.FileName), ClassSummary.Render(results));
+    }
+
+    /// <summary>One student's own files, from the result file the batch has just written.</summary>
+    /// <exception cref="PublishException">The result is unreadable or belongs to another student.</exception>
+    public static void PublishStudent(string outDir, string student)
+    {
+        if (ClassResults.ReadResult(Path.Combine(outDir, ClassResults.StudentsFolder, student)) is { } result)
+        {
+            WriteStudent(outDir, result);
+        }
+    }
+
+    private static void WriteStudent(string outDir, Batch.StudentResult result)
+    {
+        var folder = Path.Combine(outDir, ClassResults.StudentsFolder, result.Student);
+        AtomicFile.Write(Path.Combine(folder, GradescopeResults.FileName), GradescopeResults.Render(result));
+        AtomicFile.Write(Path.Combine(folder, StudentReport.FileName), StudentReport.Render(result));
     }
 }

@@ -4,7 +4,7 @@ using Autograder.Grader.Batch;
 namespace Autograder.Grader.Publish;
 
 /// <summary>What publishing reads: the class file and every student's result, sorted by student ID.</summary>
-public sealed record ClassResults(ClassFile Class, IReadOnlyList<StudentResult> Results)
+public sealed record ClassResults(ClassManifest Class, IReadOnlyList<StudentResult> Results)
 {
     public const string StudentsFolder = "students";
 
@@ -20,7 +20,7 @@ public sealed record ClassResults(ClassFile Class, IReadOnlyList<StudentResult> 
 
     public static ClassResults Read(string outDir)
     {
-        var classFile = ClassFile.Read(outDir);
+        var classFile = ReadManifest(outDir);
         var results = new List<StudentResult>();
         var students = Path.Combine(outDir, StudentsFolder);
         if (Directory.Exists(students))
@@ -35,6 +35,20 @@ public sealed record ClassResults(ClassFile Class, IReadOnlyList<StudentResult> 
         }
 
         return new ClassResults(classFile, results);
+    }
+
+    /// <summary>The folder's class.json.</summary>
+    /// <exception cref="PublishException">It is missing, unreadable or of another version.</exception>
+    public static ClassManifest ReadManifest(string outDir)
+    {
+        try
+        {
+            return ClassManifest.Read(outDir);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PublishException(e.Message);
+        }
     }
 
     /// <summary>The student result in <paramref name="folder"/>, or null when there is none yet.</summary>

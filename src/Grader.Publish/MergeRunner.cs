@@ -1,5 +1,6 @@
 using System.Globalization;
 using Autograder.Grader.Batch;
+using Autograder.Grader.Results;
 
 namespace Autograder.Grader.Publish;
 
@@ -38,7 +39,7 @@ public static class MergeRunner
         }
 
         var target = Path.GetFullPath(options.Out);
-        var shards = new List<(string Folder, ClassFile Class, List<(StudentResult Result, string Path)> Results)>();
+        var shards = new List<(string Folder, ClassManifest Class, List<(StudentResult Result, string Path)> Results)>();
         foreach (var folder in options.Shards)
         {
             if (!Directory.Exists(folder))
@@ -61,7 +62,7 @@ public static class MergeRunner
                 }
             }
 
-            shards.Add((folder, ClassFile.Read(folder), results));
+            shards.Add((folder, ClassResults.ReadManifest(folder), results));
         }
 
         var roster = shards.SelectMany(shard => shard.Class.Students).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -106,11 +107,15 @@ public static class MergeRunner
 
         foreach (var (result, path) in shards.SelectMany(shard => shard.Results))
         {
-            OutputFile.Write(Path.Combine(target, ClassResults.StudentsFolder, result.Student, ClassResults.ResultFileName), File.ReadAllBytes(path));
+            AtomicFile.Write(Path.Combine(target, ClassResults.StudentsFolder, result.Student, ClassResults.ResultFileName), File.ReadAllBytes(path));
         }
 
-        new ClassFile
+        // Shards of one class name the same class folder; when they do not (or name none), the
+        // merged folder names none, and `grader similarity` asks for the class folder instead.
+        var classDirs = shards.Select(shard => shard.Class.ClassDir).Distinct(StringComparer.Ordinal).ToList();
+        new ClassManifest
         {
+            ClassDir = classDirs.Count == 1 ? classDirs[0] : null,
             Shard = null,
             Students = roster,
             Graded = roster,

@@ -1,8 +1,8 @@
 namespace Autograder.Grader.Similarity;
 
 /// <summary>
-/// Reads a class dir into students' work. Similarity needs only the sources, so any intake
-/// (plain folders today, the batch's archives and export names when it lands) fits behind this.
+/// Reads a class dir into students' work. Similarity needs only the sources; the runner uses
+/// <see cref="ClassIntakeReader"/> (the batch's own intake), tests may pass another.
 /// </summary>
 public interface IClassReader
 {

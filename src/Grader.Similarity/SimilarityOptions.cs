@@ -3,7 +3,7 @@ namespace Autograder.Grader.Similarity;
 /// <summary>What `grader similarity` compares and how strictly.</summary>
 public sealed record SimilarityOptions
 {
-    /// <summary>A class dir (one folder per student, laid out like exercises/) or a batch out-dir.</summary>
+    /// <summary>A class dir (read as `grader batch` reads one) or a batch out-dir whose class.json names it.</summary>
     public required string Input { get; init; }
 
     /// <summary>Where similarity.html, similarity.csv and similarity.json go; null for the default.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Autograder.Grader.Batch;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
 
@@ -19,13 +20,13 @@ public static class SimilarityRunner
                 throw new SubmissionException("--threshold is a fraction between 0 and 1, e.g. --threshold 0.5.");
             }
 
-            var (classDir, outDir) = Locate(options);
+            var (classDir, outDir, exclude) = Locate(options);
             var starterDir = options.StarterDir ?? StarterCode.FindCourseStubs()
                 ?? throw new SubmissionException(
                     "similarity subtracts the starter code, and no course exercises/ was found above the grader or the current folder. " +
                     "Give it with --starter, e.g. --starter path/to/course/exercises.");
             var starter = StarterCode.Load(starterDir, options.KGram);
-            var work = (reader ?? new StudentFolderReader()).Read(classDir);
+            var work = (reader ?? new ClassIntakeReader(starterDir, exclude)).Read(classDir);
             var report = SimilarityAnalysis.Run(work, starter, options);
             SimilarityFiles.Write(report, outDir);
             SimilarityHtml.Write(report, work, outDir);
@@ -54,23 +55,26 @@ public static class SimilarityRunner
     }
 
     /// <summary>
-    /// The class dir to read and where to write. A batch out-dir (it holds class.json) holds no
-    /// code; it is accepted when its class.json names the class dir ("classDir"), and the
-    /// results then go next to the batch's own.
+    /// The class dir to read, where to write, and the folder inside the class dir that is no
+    /// student's. A batch out-dir (it holds class.json) holds no code; it is accepted when its
+    /// class.json names the class dir (<see cref="ClassManifest.ClassDir"/>), and the results then
+    /// go next to the batch's own. An out-dir inside the class dir (the batch's, or --out) is
+    /// passed over, as the batch passes over its own.
     /// </summary>
-    private static (string ClassDir, string OutDir) Locate(SimilarityOptions options)
+    private static (string ClassDir, string OutDir, string Exclude) Locate(SimilarityOptions options)
     {
         var input = Path.GetFullPath(options.Input);
-        var classJson = Path.Combine(input, "class.json");
-        if (!File.Exists(classJson))
+        if (!File.Exists(Path.Combine(input, ClassManifest.FileName)))
         {
-            return (input, Path.GetFullPath(options.OutDir ?? "similarity"));
+            var outDir = Path.GetFullPath(options.OutDir ?? "similarity");
+            return (input, outDir, outDir);
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(classJson));
+        // Only classDir is needed: a class.json of an older batch, without it, gets the message below.
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(input, ClassManifest.FileName)));
         if (document.RootElement.TryGetProperty("classDir", out var dir) && dir.ValueKind == JsonValueKind.String)
         {
-            return (Path.GetFullPath(dir.GetString()!, input), Path.GetFullPath(options.OutDir ?? input));
+            return (Path.GetFullPath(dir.GetString()!, input), Path.GetFullPath(options.OutDir ?? input), input);
         }
 
         throw new SubmissionException(

@@ -2,7 +2,6 @@ using Autograder.Grader.Batch;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Publish;
 using Autograder.Grader.Results;
-using UnmatchedEntry = Autograder.Grader.Publish.UnmatchedEntry;
 
 namespace Autograder.Publish.Tests;
 
@@ -50,7 +49,7 @@ internal static class ClassFixture
             File.WriteAllText(Path.Combine(folder, "result.json"), StudentResult.Serialize(Result(student)));
         }
 
-        new ClassFile { Shard = shard, Students = Students, Graded = gradedList, Unmatched = Unmatched }.Write(outDir);
+        new ClassManifest { Shard = shard, Students = Students, Graded = gradedList, Unmatched = Unmatched }.Write(outDir);
     }
 
     public static CheckResult Check(string id, string name, ResultStatus status, double score, double max, string message,

@@ -62,7 +62,7 @@ internal static class DemoClass
             File.WriteAllText(Path.Combine(folder, "result.json"), StudentResult.Serialize(result));
         }
 
-        new ClassFile
+        new ClassManifest
         {
             Students = [.. Names.Order(StringComparer.Ordinal)],
             Graded = [.. Names.Order(StringComparer.Ordinal)],

@@ -9,7 +9,8 @@ internal sealed class SweepTable
 {
     private readonly SortedDictionary<string, Row> rows = new(StringComparer.Ordinal);
 
-    public void Add(string submission, CheckResult check)
+    /// <summary><paramref name="order"/> is the creation order's label, null when the sweep keeps the order as written.</summary>
+    public void Add(string submission, string? order, CheckResult check)
     {
         foreach (var measurement in check.Measurements)
         {
@@ -19,7 +20,7 @@ internal sealed class SweepTable
             if (row.Worst is null || measurement.Margin < row.Worst.Margin)
             {
                 row.Worst = measurement;
-                row.Where = $"{submission}, seed {check.Seed}";
+                row.Where = order is null ? $"{submission}, seed {check.Seed}" : $"{submission}, seed {check.Seed}, {order}";
             }
         }
     }

@@ -39,7 +39,11 @@ public sealed class TorchNetworkChecks : ICheckSource
         Exercise.Check("cuda-run", "trains on a CUDA GPU as on the CPU (skipped without a GPU)", points: 1, seed: 408, CudaRun),
     ];
 
-    internal static readonly Device Meta = torch.device("meta");
+    // Made on first use: a static field would load libtorch whenever the catalogue is built, in
+    // every worker and for exercises that never touch a tensor.
+    private static readonly Lazy<Device> MetaDevice = new(() => torch.device("meta"));
+
+    internal static Device Meta => MetaDevice.Value;
 
     internal static Verdict ModelOnDevice(CheckContext context, int inputs, int hidden)
     {

@@ -3,6 +3,7 @@ using Autograder.Grader.Batch;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
+using Autograder.Grader.Similarity;
 using Spectre.Console;
 using Command = System.CommandLine.Command;
 
@@ -50,6 +51,10 @@ internal static class BatchCommand
             Description = "the course's exercises/ folder, whose stubs' types place loose .cs files (default: the exercises/ above the class folder or the current folder)",
             HelpName = "DIR",
         };
+        var similarity = new System.CommandLine.Option<bool>("--similarity")
+        {
+            Description = "then compare the class's submissions as `grader similarity` does: similarity.html, .csv and .json in the out folder",
+        };
         var exercises = CommonOptions.Exercises();
         var time = CommonOptions.TimeLimit();
         var memory = CommonOptions.MemoryLimit();
@@ -57,8 +62,16 @@ internal static class BatchCommand
         var checks = CommonOptions.ChecksFolder();
         var command = new Command("batch", "grade a whole class: parallel, resumable, every submission in its own sandboxed worker; writes one result per student, class.json and batch.log, then the gradebook and reports")
         {
-            classFolder, outFolder, jobs, exercises, time, memory, shard, stubs, courseSecret, checks,
+            classFolder, outFolder, jobs, exercises, time, memory, shard, stubs, courseSecret, checks, similarity,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(similarity) && result.GetValue(shard) is not null)
+            {
+                // Copies cross shards: one shard alone would miss most of them.
+                result.AddError("--similarity compares the whole class, and --shard grades one part of it. Merge the shards, then run `grader similarity <merged-dir>`.");
+            }
+        });
         command.SetAction(parse => Run(
             parse.GetRequiredValue(classFolder),
             parse.GetRequiredValue(outFolder),
@@ -68,12 +81,13 @@ internal static class BatchCommand
             parse.GetValue(shard),
             parse.GetValue(stubs),
             parse.GetValue(courseSecret),
-            parse.GetValue(checks)));
+            parse.GetValue(checks),
+            parse.GetValue(similarity)));
         return command;
     }
 
     private static int Run(
-        string classFolder, string outFolder, int jobs, IReadOnlyList<string> exercises, Run.RunLimits limits, Shard? shard, string? stubs, string? courseSecret, string? checksFolder)
+        string classFolder, string outFolder, int jobs, IReadOnlyList<string> exercises, Run.RunLimits limits, Shard? shard, string? stubs, string? courseSecret, string? checksFolder, bool similarity)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
@@ -84,9 +98,7 @@ internal static class BatchCommand
         try
         {
             var catalog = CommonOptions.WithTeacherChecks(CheckCatalog.FromBaseDirectory(), checksFolder, Console.Error);
-            var seeds = catalog.AllChecks.Any(check => check.Visibility == Visibility.Hidden)
-                ? new SeedResolver(CourseSecret.ForThisCourse(courseSecret))
-                : SeedResolver.Declared;
+            var seeds = CourseSeeds.For(catalog, courseSecret);
             var options = new BatchOptions
             {
                 ClassFolder = classFolder,
@@ -98,11 +110,20 @@ internal static class BatchCommand
                 Stubs = stubs,
                 Catalog = catalog,
                 Seeds = seeds,
+                PublishStudent = Autograder.Grader.Publish.ClassPublisher.PublishStudent,
                 Publish = Autograder.Grader.Publish.ClassPublisher.Publish,
             };
             var code = BatchProgress.Run(console, observer => BatchRunner.Run(options, observer));
             console.MarkupLine($"[grey]results in {Markup.Escape(SafeText.Clean(Path.GetFullPath(outFolder)))} (students/<id>/result.json, class.json, batch.log)[/]");
-            return code;
+            if (!similarity)
+            {
+                return code;
+            }
+
+            // The out folder's class.json names the class, so similarity reads it as the batch did.
+            var compared = SimilarityRunner.Run(
+                new SimilarityOptions { Input = outFolder, StarterDir = BatchRunner.FindStubs(options) }, Console.Out, Console.Error);
+            return code != 0 ? code : compared;
         }
         catch (CourseSecretException e)
         {

@@ -88,11 +88,7 @@ internal static class GradeCommand
             }
 
             var catalog = CommonOptions.WithTeacherChecks(CheckCatalog.FromBaseDirectory(), command.ChecksFolder, Console.Error);
-            // Read before grading starts, so a missing or broken secret stops the run with its
-            // message; a grader without hidden checks (the student copy) never needs one.
-            var seeds = catalog.AllChecks.Any(check => check.Visibility == Visibility.Hidden)
-                ? new SeedResolver(CourseSecret.ForThisCourse(command.CourseSecret))
-                : SeedResolver.Declared;
+            var seeds = CourseSeeds.For(catalog, command.CourseSecret);
             var grader = new SubmissionGrader(catalog, command.InProcess
                 ? () => new InProcessRunner(command.Limits)
                 : () => new WorkerRunner(command.Limits), seeds);

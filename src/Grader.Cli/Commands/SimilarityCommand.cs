@@ -12,7 +12,7 @@ internal static class SimilarityCommand
     {
         var input = new Argument<string>("class-or-out-dir")
         {
-            Description = "the class dir (one folder per student, laid out like exercises/), or a batch out-dir whose class.json names it",
+            Description = "the class dir, read as `grader batch` reads it (one folder or .zip per student, or loose .cs files; export names give the IDs), or a batch out-dir whose class.json names it",
         };
         var output = new Option<string?>("--out")
         {

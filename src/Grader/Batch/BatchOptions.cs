@@ -35,8 +35,16 @@ public sealed record BatchOptions
     public Func<IExerciseRunner>? Runners { get; init; }
 
     /// <summary>
-    /// The publishing step, called with the out folder once every student is graded
+    /// Renders one student's own files (report, Gradescope results) from the result just written:
+    /// out folder, student ID (<c>ClassPublisher.PublishStudent</c> of src/Grader.Publish). Called
+    /// on a thread of its own while the lanes grade others; null to leave it all to <see cref="Publish"/>.
+    /// </summary>
+    public Action<string, string>? PublishStudent { get; init; }
+
+    /// <summary>
+    /// The publishing step, called once every student is graded with the out folder and the
+    /// students whose files <see cref="PublishStudent"/> rendered this run
     /// (<c>ClassPublisher.Publish</c> of src/Grader.Publish, which the CLI passes); null to skip.
     /// </summary>
-    public Action<string>? Publish { get; init; }
+    public Action<string, IReadOnlySet<string>>? Publish { get; init; }
 }

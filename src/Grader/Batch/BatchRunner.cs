@@ -13,7 +13,8 @@ namespace Autograder.Grader.Batch;
 /// runs every exercise in a fresh sandboxed worker. Each student's result is written atomically as
 /// soon as it is done, so a run killed at any moment loses nothing written, and the next run grades
 /// only what is new or changed. One student's hostile archive, hang, crash or flood ends in that
-/// student's error result; the batch goes on. At the end the publishing step runs.
+/// student's error result; the batch goes on. Each student's own reports are rendered on a thread
+/// of their own as soon as the result is written; at the end the publishing step does the rest.
 /// </summary>
 public static class BatchRunner
 {
@@ -28,20 +29,37 @@ public static class BatchRunner
 
         var roster = ClassIntake.Scan(options.ClassFolder, exclude: outDir);
         var graded = roster.Students.Where(student => options.Shard?.Contains(student.Id) ?? true).ToList();
-        ClassManifest.Write(outDir, new ClassManifest
+        new ClassManifest
         {
+            ClassDir = Path.GetFullPath(options.ClassFolder),
             Shard = options.Shard?.ToString(),
             Students = [.. roster.Students.Select(student => student.Id)],
             Graded = [.. graded.Select(student => student.Id)],
             Unmatched = roster.Unmatched,
-        });
+        }.Write(outDir);
 
+        var jobs = Math.Min(options.Jobs, Math.Max(1, graded.Count));
         var stubs = FindStubs(options);
-        var types = stubs is null ? ExerciseTypes.None : ExerciseTypes.FromStubs(stubs);
-        CompilerWarmUp.Run(stubs, options);
+        // A worker takes longer to start than the warm-up below takes to compile: the lanes that
+        // surely have work (a student without any result yet) start their first one now.
+        var ungraded = graded.Count(student => !File.Exists(ResultFile.PathOf(outDir, student.Id)));
+        var runners = Enumerable.Range(0, jobs)
+            .Select(IExerciseRunner? (lane) => lane < ungraded ? options.Runners?.Invoke() ?? new WorkerRunner(options.Limits) : null)
+            .ToArray();
+        ExerciseTypes types;
+        try
+        {
+            types = stubs is null ? ExerciseTypes.None : ExerciseTypes.FromStubs(stubs);
+            CompilerWarmUp.Run(stubs, options);
+        }
+        catch
+        {
+            Array.ForEach(runners, runner => runner?.Dispose());
+            throw;
+        }
+
         var key = GradingKey.Of(options.Catalog, options.Seeds, options.Exercises, options.Limits);
         var grading = new StudentGrading(options, new StudentIntake(types, options.Exercises, options.ArchiveLimits), key);
-        var jobs = Math.Min(options.Jobs, Math.Max(1, graded.Count));
         using var log = new BatchLog(outDir, string.Create(CultureInfo.InvariantCulture,
             $"batch of {graded.Count} students{(options.Shard is { } shard ? $" (shard {shard} of a class of {roster.Students.Count})" : "")}, {jobs} jobs"));
         foreach (var entry in roster.Unmatched)
@@ -53,9 +71,10 @@ public static class BatchRunner
         var queue = new ConcurrentQueue<ClassStudent>(graded);
         var failures = 0;
         var report = new Lock();
+        using var reports = new ReportRenderer(outDir, options.PublishStudent);
         var lanes = Enumerable.Range(0, jobs).Select(lane => new Thread(() =>
         {
-            IExerciseRunner? runner = null;
+            var runner = runners[lane];
             try
             {
                 while (queue.TryDequeue(out var student))
@@ -74,6 +93,11 @@ public static class BatchRunner
                     }
 
                     log.Write(outcome);
+                    if (outcome.Status != StudentStatus.GraderFailed)
+                    {
+                        reports.Render(student.Id);
+                    }
+
                     lock (report)
                     {
                         observer?.Finished(outcome);
@@ -91,7 +115,7 @@ public static class BatchRunner
         lanes.ForEach(thread => thread.Start());
         lanes.ForEach(thread => thread.Join());
 
-        options.Publish?.Invoke(outDir);
+        options.Publish?.Invoke(outDir, reports.Finish());
         return failures == 0 ? 0 : 1;
     }
 
@@ -110,7 +134,7 @@ public static class BatchRunner
     }
 
     /// <summary>The stubs given, else the course's exercises/ above the class folder, the current folder or the grader.</summary>
-    private static string? FindStubs(BatchOptions options)
+    public static string? FindStubs(BatchOptions options)
     {
         if (options.Stubs is not null)
         {

@@ -12,6 +12,3 @@ public sealed record ClassStudent(string Id, SubmissionForm Form, IReadOnlyList<
     /// <summary>The entries' names in the class folder, for messages.</summary>
     public string Entries => string.Join(", ", Paths.Select(Path.GetFileName));
 }
-
-/// <summary>An entry of the class folder that is not a student's work, and why.</summary>
-public sealed record UnmatchedEntry(string Entry, string Reason);

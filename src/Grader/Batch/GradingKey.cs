@@ -8,9 +8,9 @@ namespace Autograder.Grader.Batch;
 
 /// <summary>
 /// What a grade depends on besides the submission: the exercises graded, the limits, each check
-/// (ID, points, visibility, the seed it runs with) and the build of the grader and the checks. A
-/// result whose key differs was graded under other rules and is graded again; one with the same
-/// key and the same submission hash is kept.
+/// (ID, points, visibility, the seed it runs with), the build of the grader and the checks, and the
+/// text of a teacher's check script. A result whose key differs was graded under other rules and is
+/// graded again; one with the same key and the same submission hash is kept.
 /// </summary>
 public static class GradingKey
 {
@@ -27,8 +27,9 @@ public static class GradingKey
             text.Append(CultureInfo.InvariantCulture, $"exercise {id}\n");
             foreach (var check in catalog.ChecksOf(id).Select(seeds.Resolve).OrderBy(check => check.Id, StringComparer.Ordinal))
             {
-                text.Append(CultureInfo.InvariantCulture,
-                    $"check {check.Id} {check.Points} {check.Visibility} {check.Seed} {check.Run.Method.Module.ModuleVersionId}\n");
+                // A teacher's script counts by its text: its module ID stays when the text changes.
+                var code = check.Script is { } script ? $"script {script.TextSha256}" : check.Run.Method.Module.ModuleVersionId.ToString();
+                text.Append(CultureInfo.InvariantCulture, $"check {check.Id} {check.Points} {check.Visibility} {check.Seed} {code}\n");
             }
         }
 

@@ -88,6 +88,22 @@ public sealed class CheckContext(Assembly submission, string exerciseFolder, int
     /// <summary>Whether any check in this process has used TorchSharp (asked for the device).</summary>
     internal static bool TorchInUse => SelectedDevice.IsValueCreated;
 
+    /// <summary>
+    /// Loads libtorch and chooses the device now, before the time limit starts, rather than in a
+    /// learner's first check. A failure is left for that check to report, as it would be without this.
+    /// </summary>
+    internal static void PrepareTorch()
+    {
+        try
+        {
+            _ = SelectedDevice.Value;
+        }
+        catch (Exception e) when (e is ArgumentException or TypeInitializationException or DllNotFoundException or InvalidOperationException)
+        {
+            // The check that asks for the device gets the same exception, inside its own result.
+        }
+    }
+
     private Type[] ExportedTypes()
     {
         try

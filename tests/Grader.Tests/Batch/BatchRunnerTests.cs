@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Autograder.Grader.Batch;
+using Autograder.Grader.Publish;
 
 namespace Autograder.Grader.Tests.Batch;
 
@@ -7,11 +9,13 @@ namespace Autograder.Grader.Tests.Batch;
 public sealed class BatchRunnerTests
 {
     private string _root = "";
+    private int _runnersStarted;
 
     [SetUp]
     public void MakeClass()
     {
         _root = Directory.CreateTempSubdirectory("batch-runner-").FullName;
+        _runnersStarted = 0;
         ClassFolder.CopyExercises(Course.PathOf("exercises"), Path.Combine(_root, "class", "stubby"), ["01-perceptron"]);
         ClassFolder.CopyExercises(Course.PathOf("solutions"), Path.Combine(_root, "class", "solid"), ["01-perceptron"]);
         File.WriteAllText(Path.Combine(_root, "class", "notes.txt"), "not a submission");
@@ -53,7 +57,46 @@ public sealed class BatchRunnerTests
         Assert.That(File.ReadAllText(Path.Combine(_root, "out", "batch.log")), Does.Contain("solid\t"));
     }
 
-    private List<StudentOutcome> Run(RunLimits? limits = null, Shard? shard = null)
+    [Test]
+    public void Lanes_start_runners_before_the_warm_up_only_when_a_student_has_no_result_yet()
+    {
+        Run();
+        Assert.That(_runnersStarted, Is.EqualTo(2), "two students without a result: both lanes start theirs at once");
+
+        _runnersStarted = 0;
+        Run();
+        Assert.That(_runnersStarted, Is.Zero, "every student has a result and none changed: no runner is needed");
+    }
+
+    [Test]
+    public void Reports_rendered_while_grading_are_the_ones_publishing_renders_afterwards()
+    {
+        var renderedWhileGrading = new ConcurrentBag<string>();
+        IReadOnlySet<string>? skippedAtTheEnd = null;
+        Run(
+            publishStudent: (outDir, student) =>
+            {
+                ClassPublisher.PublishStudent(outDir, student);
+                renderedWhileGrading.Add(student);
+            },
+            publish: (outDir, rendered) =>
+            {
+                skippedAtTheEnd = rendered;
+                ClassPublisher.Publish(outDir, rendered);
+            });
+        var written = StudentFiles();
+
+        ClassPublisher.Publish(Path.Combine(_root, "out"));
+
+        Assert.That(renderedWhileGrading, Is.EquivalentTo(new[] { "solid", "stubby" }));
+        Assert.That(skippedAtTheEnd, Is.EquivalentTo(new[] { "solid", "stubby" }), "publishing does not render them twice");
+        Assert.That(written.Keys.Select(Path.GetFileName).Distinct(), Is.EquivalentTo(new[] { "report.html", "results.json", "result.json" }));
+        Assert.That(StudentFiles(), Is.EqualTo(written), "the same bytes as publishing everything at the end");
+        Assert.That(File.Exists(Path.Combine(_root, "out", "grades.csv")), Is.True);
+    }
+
+    private List<StudentOutcome> Run(
+        RunLimits? limits = null, Shard? shard = null, Action<string, string>? publishStudent = null, Action<string, IReadOnlySet<string>>? publish = null)
     {
         var observer = new Recorder();
         var code = BatchRunner.Run(new BatchOptions
@@ -66,11 +109,21 @@ public sealed class BatchRunnerTests
             Shard = shard,
             Catalog = Course.Catalog,
             Seeds = Course.Seeds,
-            Runners = () => new InProcessRunner(limits),
+            Runners = () =>
+            {
+                Interlocked.Increment(ref _runnersStarted);
+                return new InProcessRunner(limits);
+            },
+            PublishStudent = publishStudent,
+            Publish = publish,
         }, observer);
         Assert.That(code, Is.Zero);
         return observer.Outcomes;
     }
+
+    private Dictionary<string, string> StudentFiles() =>
+        Directory.EnumerateFiles(Path.Combine(_root, "out", "students"), "*", SearchOption.AllDirectories)
+            .ToDictionary(path => path, File.ReadAllText);
 
     private Dictionary<string, string> ReadAll() =>
         Directory.EnumerateFiles(Path.Combine(_root, "out", "students"), "result.json", SearchOption.AllDirectories)

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Autograder.Authoring.Fixtures;
 
 namespace Autograder.Grader.Tests.Batch;
 
@@ -75,10 +74,7 @@ internal static class GeneratedClass
         Zip(Path.Combine(folder, "dl-course-stub-two.zip"), "exercises/", stubs, Exercises);
         foreach (var mistake in Mistakes)
         {
-            // A scenario or cheat is stored as its edits of the solutions (mistake.txt).
-            using var submission = EditedSubmission.Create(Course.PathOf("tests", "Grader.Tests", mistake), solutions);
-            ClassFolder.CopyExercises(submission.Root, Path.Combine(folder, $"dl-course-{MistakeId(mistake)}"),
-                Directory.EnumerateDirectories(submission.Root).Select(Path.GetFileName).OfType<string>());
+            ClassFolder.CopyStored(mistake, Path.Combine(folder, $"dl-course-{MistakeId(mistake)}"));
         }
 
         Hostile(folder, solutions);

@@ -63,7 +63,7 @@ public sealed class MergeCommandTests
         };
         Directory.CreateDirectory(Path.Combine(folder, "students", student));
         File.WriteAllText(Path.Combine(folder, "students", student, "result.json"), StudentResult.Serialize(result));
-        new ClassFile { Shard = shard, Students = ["ann", "bo"], Graded = [student] }.Write(folder);
+        new ClassManifest { Shard = shard, Students = ["ann", "bo"], Graded = [student] }.Write(folder);
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args)

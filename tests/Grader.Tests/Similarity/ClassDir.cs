@@ -1,6 +1,6 @@
 namespace Autograder.Grader.Tests.Similarity;
 
-/// <summary>A temporary class dir: one folder per student, each laid out like exercises/.</summary>
+/// <summary>A temporary class dir: one folder per student, each laid out like exercises/ (read as `grader batch` reads a class).</summary>
 internal sealed class ClassDir : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("similarity-").FullName;

@@ -68,7 +68,7 @@ public sealed class SimilarityTests
     {
         options ??= new SimilarityOptions { Input = dir.Path };
         var starter = StarterCode.Load(Exercises, options.KGram);
-        return SimilarityAnalysis.Run(new StudentFolderReader().Read(dir.Path), starter, options);
+        return SimilarityAnalysis.Run(new ClassIntakeReader(Exercises).Read(dir.Path), starter, options);
     }
 
     [Test]

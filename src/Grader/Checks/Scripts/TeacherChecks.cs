@@ -59,7 +59,8 @@ public static class TeacherChecks
         {
             var shown = $"{folder}/{Path.GetFileName(path)}";
             var text = File.ReadAllText(path);
-            var (script, problem) = Compile(Path.GetFullPath(path), shown, text);
+            var (compiled, problem) = Compile(Path.GetFullPath(path), shown, text);
+            var script = compiled with { TextSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text))) };
             var defined = problem is null ? Instantiate(script, out problem) : [];
             problem ??= Validate(defined, shown, catalog, ids);
             if (problem is null)
@@ -72,7 +73,7 @@ public static class TeacherChecks
             problems.Add(problem);
             if (StandIn(text, shown, problem, catalog) is { } standIn && ids.Add(standIn.Id))
             {
-                checks.Add(standIn);
+                checks.Add(standIn with { Script = standIn.Script! with { TextSha256 = script.TextSha256 } });
             }
         }
 

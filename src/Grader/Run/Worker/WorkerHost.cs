@@ -17,6 +17,9 @@ public static class WorkerHost
     // Leaves room within the grader's 8000-character cut for the note of what was left out.
     private const int MaxOutputChars = 7900;
 
+    /// <summary>The verb that starts a worker: <c>grader worker</c>, with nothing after it.</summary>
+    public const string Verb = WorkerProtocol.Command;
+
     public static int Run()
     {
         var confinement = Confinement.Enter();
@@ -30,7 +33,7 @@ public static class WorkerHost
         Console.SetError(printed);
         Console.SetIn(TextReader.Null);
 
-        var hello = System.Text.Json.JsonSerializer.Deserialize<WorkerHello>(input.ReadLine() ?? "null", WorkerProtocol.Json)
+        var hello = System.Text.Json.JsonSerializer.Deserialize(input.ReadLine() ?? "null", WorkerJson.Default.WorkerHello)
             ?? throw new InvalidOperationException("The worker expects the grader's hello first.");
         void Send(WorkerMessage message) => output.WriteLine(WorkerProtocol.Frame(hello.Secret, message));
         WatchGrader(hello.GraderProcessId);
@@ -39,7 +42,7 @@ public static class WorkerHost
         Send(new WorkerMessage(WorkerMessageKind.Ready, Sandbox: confinement.Report.Layers));
         while (input.ReadLine() is { } line)
         {
-            var request = System.Text.Json.JsonSerializer.Deserialize<RunRequest>(line, WorkerProtocol.Json)!;
+            var request = System.Text.Json.JsonSerializer.Deserialize(line, WorkerJson.Default.RunRequest)!;
             if (request.Probes is { } probes)
             {
                 Send(new WorkerMessage(WorkerMessageKind.Probed, Probes: SandboxProbes.Run(probes)));
@@ -63,6 +66,7 @@ public static class WorkerHost
                 request.Symbols,
                 [.. request.CheckIds.Select((id, i) => byId[id] with { Seed = request.Seeds[i] })],
                 TimeSpan.FromMilliseconds(request.TimeLimitMs),
+                onPrepared: () => Send(new WorkerMessage(WorkerMessageKind.Prepared)),
                 onStarted: check =>
                 {
                     printed.Clear();

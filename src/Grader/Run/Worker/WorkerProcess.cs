@@ -123,7 +123,9 @@ internal sealed class WorkerProcess : IDisposable
         throw new InvalidOperationException($"the worker process did not start: {(error.Length > 0 ? error : "no message")}");
     }
 
-    public void Send<T>(T message) => _process.StandardInput.WriteLine(JsonSerializer.Serialize(message, WorkerProtocol.Json));
+    public void Send(WorkerHello hello) => _process.StandardInput.WriteLine(JsonSerializer.Serialize(hello, WorkerJson.Default.WorkerHello));
+
+    public void Send(RunRequest request) => _process.StandardInput.WriteLine(JsonSerializer.Serialize(request, WorkerJson.Default.RunRequest));
 
     /// <summary>The next message, or null when none came in time or the worker is gone.</summary>
     public WorkerMessage? Receive(TimeSpan timeout)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Results;
 
@@ -14,14 +13,8 @@ internal static class WorkerProtocol
 {
     public const string Command = "worker";
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static string Frame(string secret, WorkerMessage message) =>
-        $"@{secret}@ {JsonSerializer.Serialize(message, Json)}";
+        $"@{secret}@ {JsonSerializer.Serialize(message, WorkerJson.Default.WorkerMessage)}";
 
     /// <summary>The message in <paramref name="line"/>, or null when the line does not carry the secret.</summary>
     public static WorkerMessage? Unframe(string secret, string line)
@@ -34,7 +27,7 @@ internal static class WorkerProtocol
 
         try
         {
-            return JsonSerializer.Deserialize<WorkerMessage>(line.AsSpan(prefix.Length), Json);
+            return JsonSerializer.Deserialize(line.AsSpan(prefix.Length), WorkerJson.Default.WorkerMessage);
         }
         catch (JsonException)
         {
@@ -63,6 +56,7 @@ internal sealed record RunRequest(
 internal enum WorkerMessageKind
 {
     Ready,
+    Prepared,
     Started,
     Result,
     Finished,
@@ -70,7 +64,8 @@ internal enum WorkerMessageKind
 }
 
 /// <summary>
-/// A message from the worker: ready (with the sandbox layers in force), a check started, a check's
+/// A message from the worker: ready (with the sandbox layers in force), prepared (the exercise's
+/// code loaded, and libtorch when it uses TorchSharp: the time limit starts here), a check started, a check's
 /// result, the exercise finished, or the outcome of each sandbox probe.
 /// </summary>
 internal sealed record WorkerMessage(

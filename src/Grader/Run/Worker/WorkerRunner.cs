@@ -75,6 +75,21 @@ public sealed class WorkerRunner : IExerciseRunner
         var byId = checks.ToDictionary(check => check.Id);
         var results = new Dictionary<string, CheckResult>();
         string? running = null;
+        // The limit starts once the worker has loaded what the exercise needs (libtorch takes
+        // seconds on a busy machine): a slow start is the grader's, not the learner's. No learner
+        // code runs before Prepared, and the start has a limit of its own.
+        var prepared = worker.Receive(StartTimeout);
+        if (prepared is not { Kind: WorkerMessageKind.Prepared })
+        {
+            var cause = worker.OutputEnded || worker.HasExited
+                ? CrashCause.Explain(worker, _limits.MemoryBytes)
+                : $"the grader's worker process took over {RunLimits.Describe(StartTimeout)} to load the exercise, before any of your code ran. This is not your code's fault: please tell your teacher";
+            worker.Kill();
+            List<CheckResult> unrun = [.. checks.Select(check => CheckRunner.Outcome(check, ResultStatus.Error, $"not run: {cause}."))];
+            unrun.ForEach(result => observer?.CheckFinished(exercise, result));
+            return unrun;
+        }
+
         var clock = Stopwatch.StartNew();
         WorkerMessage? message;
         while ((message = Receive(worker, timeLimit - clock.Elapsed)) is not null)
