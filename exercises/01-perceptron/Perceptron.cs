@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Autograder.Reference.Perceptron;
 
-namespace Exercises.Perceptrons;
+namespace Exercises.Perceptron;
 
 /// <summary>
 /// Exercise 01: a perceptron with plain C# arrays. README.md in this folder explains the idea and

@@ -1,5 +1,5 @@
 using System;
-using Autograder.Reference.Sequences;
+using Autograder.Reference.TcnVsRnn;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Autograder.Reference.Perceptron;
 
-namespace Exercises.Perceptrons;
+namespace Exercises.Perceptron;
 
 /// <summary>
 /// Exercise 01: a perceptron with plain C# arrays. README.md in exercises/01-perceptron/ explains the idea and

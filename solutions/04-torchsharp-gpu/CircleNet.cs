@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Exercises.TorchNetworks;
+namespace Exercises.TorchSharpGpu;
 
 /// <summary>
 /// The exercise 03 network as a TorchSharp module: <c>z = fc2(sigmoid(fc1(x)))</c>, one logit per

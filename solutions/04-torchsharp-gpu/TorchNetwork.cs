@@ -1,10 +1,10 @@
 using System.IO;
 using System.Text;
-using Autograder.Reference.TorchNetwork;
+using Autograder.Reference.TorchSharpGpu;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Exercises.TorchNetworks;
+namespace Exercises.TorchSharpGpu;
 
 /// <summary>
 /// Exercise 04: the network of exercise 03 with TorchSharp, on the device it is given. README.md in

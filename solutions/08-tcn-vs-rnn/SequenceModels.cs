@@ -1,4 +1,4 @@
-using Autograder.Reference.Sequences;
+using Autograder.Reference.TcnVsRnn;
 using TorchSharp;
 using static TorchSharp.torch;
 

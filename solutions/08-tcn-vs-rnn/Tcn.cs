@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Autograder.Reference.Sequences;
+using Autograder.Reference.TcnVsRnn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

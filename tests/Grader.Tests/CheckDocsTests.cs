@@ -1,7 +1,4 @@
 using Autograder.Authoring;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

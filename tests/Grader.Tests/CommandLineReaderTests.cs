@@ -1,8 +1,4 @@
-using Autograder.Grader.Checks;
 using System.Diagnostics;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

@@ -1,9 +1,5 @@
-using Autograder.Grader.Checks;
 using System.Diagnostics;
 using Autograder.Grader.Cli;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

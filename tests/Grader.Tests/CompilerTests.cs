@@ -1,6 +1,3 @@
-using Autograder.Grader.Compile;
-using NUnit.Framework;
-
 namespace Autograder.Grader.Tests;
 
 public sealed class CompilerTests

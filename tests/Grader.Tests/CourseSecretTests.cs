@@ -1,6 +1,4 @@
-using Autograder.Grader.Checks;
 using Autograder.Grader.Cli;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

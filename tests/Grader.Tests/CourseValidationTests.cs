@@ -1,6 +1,4 @@
 using Autograder.Authoring.Validate;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

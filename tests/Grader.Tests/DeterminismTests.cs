@@ -1,8 +1,3 @@
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
-
 namespace Autograder.Grader.Tests;
 
 /// <summary>Grading is reproducible: the same submission gets the same report, durations aside.</summary>

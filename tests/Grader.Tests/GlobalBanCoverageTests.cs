@@ -1,7 +1,4 @@
-using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

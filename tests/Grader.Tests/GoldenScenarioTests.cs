@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using Autograder.Grader.Pipeline;
+using Autograder.Authoring.Fixtures;
 using Autograder.Grader.Reporting;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 using Spectre.Console;
 
 namespace Autograder.Grader.Tests;
@@ -32,16 +29,11 @@ public sealed class GoldenScenarioTests
     public void Report_matches_the_golden_one(string scenario)
     {
         var folder = Path.Combine(ScenarioRoot, scenario);
-        var submissionRoot = SolutionEdits.Materialise(Path.Combine(folder, SolutionEdits.FileName), scenario);
         GradeReport report;
-        try
+        using (var edited = EditedSubmission.Create(folder, Course.PathOf("solutions")))
         {
-            var submission = SubmissionReader.Read(submissionRoot);
+            var submission = SubmissionReader.Read(edited.Root);
             report = Course.Grader().Grade(submission, [.. submission.Exercises.Keys]);
-        }
-        finally
-        {
-            Directory.Delete(submissionRoot, recursive: true);
         }
 
         var expectedFailures = File.ReadAllLines(Path.Combine(folder, "expected-failures.txt"))

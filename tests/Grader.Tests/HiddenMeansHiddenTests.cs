@@ -1,13 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Compile;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
 using Autograder.Grader.Tests.Hostile;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

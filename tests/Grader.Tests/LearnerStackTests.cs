@@ -1,9 +1,3 @@
-using Autograder.Grader.Checks;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
-
 namespace Autograder.Grader.Tests;
 
 /// <summary>
@@ -24,7 +18,7 @@ public sealed class LearnerStackTests
         var predict = exercise.Checks.Single(check => check.Id == "01-perceptron/predict-threshold");
         Assert.That(predict.LearnerStack, Is.EqualTo(new[]
         {
-            new LearnerFrame("Exercises.Perceptrons.Perceptron.Predict(PerceptronWeights weights, Double[] input)", "01-perceptron/Perceptron.cs", throwing),
+            new LearnerFrame("Exercises.Perceptron.Perceptron.Predict(PerceptronWeights weights, Double[] input)", "01-perceptron/Perceptron.cs", throwing),
         }));
         Assert.That(exercise.Checks.Where(check => check.Visibility == Visibility.Hidden).SelectMany(check => check.LearnerStack), Is.Empty);
     }

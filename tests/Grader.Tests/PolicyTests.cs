@@ -1,8 +1,5 @@
-using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
 using Autograder.Checks;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Results;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Results;
 using Autograder.Grader.Tests.Hostile;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

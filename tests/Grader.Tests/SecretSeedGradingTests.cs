@@ -1,11 +1,3 @@
-using Autograder.Grader.Checks;
-using Autograder.Grader.Compile;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
-
 namespace Autograder.Grader.Tests;
 
 /// <summary>

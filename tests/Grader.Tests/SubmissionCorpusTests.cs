@@ -1,25 +1,22 @@
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
+using Autograder.Authoring.Fixtures;
 
 namespace Autograder.Grader.Tests;
 
 /// <summary>
-/// Submissions written elsewhere, graded as a teacher would grade them:
+/// Submissions written elsewhere, graded as a teacher would grade them. Each is stored as its
+/// edits of the reference solution (<c>mistake.txt</c>, see <see cref="SolutionEdits"/>), so that
+/// it follows the solution instead of drifting from it:
 /// <list type="bullet">
-/// <item><c>Alternatives/&lt;name&gt;/NN-exercise/*.cs</c>: a correct solution in another style
+/// <item><c>Alternatives/&lt;name&gt;/mistake.txt</c>: a correct solution in another style
 /// (another architecture the README allows, another optimiser, another way of coding). It must
 /// score full marks: a check that fails it judges style, not correctness.</item>
-/// <item><c>Cheats/&lt;name&gt;/NN-exercise/*.cs</c> with <c>Cheats/&lt;name&gt;/ceiling.txt</c>: an
+/// <item><c>Cheats/&lt;name&gt;/mistake.txt</c> with <c>Cheats/&lt;name&gt;/ceiling.txt</c>: an
 /// attempt to earn points without the work (memorise, peek, report made-up numbers). The first
 /// line of the ceiling file that is not a comment (<c>#</c>) is the most points it may earn; a
 /// check that gives it more trusts what it should verify.</item>
 /// </list>
-/// Each folder under <c>Alternatives/</c> or <c>Cheats/</c> is itself a submission folder, so
-/// <c>grader grade tests/Grader.Tests/Cheats/&lt;name&gt;</c> shows its full report; a cheat that
-/// is a small change of the solution instead holds it as <c>mistake.txt</c> edits
-/// (<see cref="SolutionEdits"/>), applied to a fresh copy of <c>solutions/</c> at test time.
+/// To see one's full report, materialise it (<c>python3 tools/solution_edits.py FOLDER OUT</c>) and
+/// run <c>grader grade OUT</c>.
 /// </summary>
 public sealed class SubmissionCorpusTests
 {
@@ -48,20 +45,7 @@ public sealed class SubmissionCorpusTests
         var folder = Path.Combine(CheatsRoot, name);
         var ceiling = Ceiling(Path.Combine(folder, "ceiling.txt"));
 
-        var edits = Path.Combine(folder, SolutionEdits.FileName);
-        var root = File.Exists(edits) ? SolutionEdits.Materialise(edits, name) : folder;
-        GradeReport report;
-        try
-        {
-            report = Grade(root);
-        }
-        finally
-        {
-            if (root != folder)
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        var report = Grade(folder);
 
         var passed = report.Exercises.SelectMany(exercise => exercise.Checks)
             .Where(check => check.Status == ResultStatus.Passed)
@@ -72,7 +56,8 @@ public sealed class SubmissionCorpusTests
 
     private static GradeReport Grade(string folder)
     {
-        var submission = SubmissionReader.Read(folder);
+        using var edited = EditedSubmission.Create(folder, Course.PathOf("solutions"));
+        var submission = SubmissionReader.Read(edited.Root);
         return Course.Grader().Grade(submission, [.. submission.Exercises.Keys]);
     }
 

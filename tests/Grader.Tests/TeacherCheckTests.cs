@@ -1,11 +1,5 @@
-using Autograder.Grader.Checks;
 using Autograder.Grader.Checks.Scripts;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
 using Autograder.Grader.Run.Worker;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
 using Autograder.Grader.Watch;
-using NUnit.Framework;
 using Spectre.Console;
 
 namespace Autograder.Grader.Tests;

@@ -16,15 +16,7 @@ internal static class CourseRoot
         throw new DirectoryNotFoundException("Run the sweep inside the course (no Autograder.sln above this folder).");
     }
 
-    /// <summary>solutions/ and every tests/Grader.Tests/Alternatives/*/ folder that holds the exercise.</summary>
-    public static IReadOnlyList<string> DefaultSubmissions(string root, string exerciseId)
-    {
-        var alternatives = Path.Combine(root, "tests", "Grader.Tests", "Alternatives");
-        IEnumerable<string> found = Directory.Exists(alternatives)
-            ? Directory.EnumerateDirectories(alternatives)
-                .Where(folder => Directory.Exists(Path.Combine(folder, exerciseId)))
-                .Order(StringComparer.Ordinal)
-            : [];
-        return [Path.Combine(root, "solutions"), .. found];
-    }
+    /// <summary>solutions/ and every alternative (tests/Grader.Tests/Alternatives/*/) that edits the exercise.</summary>
+    public static IReadOnlyList<string> DefaultSubmissions(string root, string exerciseId) =>
+        [Path.Combine(root, "solutions"), .. StoredAlternatives.Of(root, exerciseId)];
 }

@@ -45,7 +45,7 @@ foreach (var exerciseId in options.Exercises)
     Console.WriteLine($"# {exerciseId}: {submissions.Count} submission(s) x {options.Seeds} seeds x {checks.Count} checks x up to {options.Orders} creation order(s)");
     foreach (var folder in submissions)
     {
-        var name = Path.GetRelativePath(root, Path.GetFullPath(folder));
+        var name = StoredAlternatives.NameOf(root, folder);
         var files = SubmissionReader.Read(folder).Exercises.GetValueOrDefault(exerciseId);
         if (CompileForSweep(files) is not { } written)
         {

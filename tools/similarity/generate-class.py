@@ -2,7 +2,8 @@
 """A class of N generated submissions for measuring `grader similarity` (docs/PERFORMANCE.md).
 
 Each student's exercise is either the untouched stub or the student's own work: the skeleton of
-the reference solution or of an alternative (tests/Grader.Tests/Alternatives) - its usings, types,
+the reference solution or of an alternative (tests/Grader.Tests/Alternatives, stored as edits of the
+solution and made here with tools/solution_edits.py) - its usings, types,
 fields and member signatures - with every method body written afresh, as long as the body it
 replaces: random statements over the method's own locals, with arithmetic, Math calls and the
 member names the exercise's code uses. A few students copy one exercise from another student's own
@@ -24,9 +25,13 @@ import argparse
 import random
 import re
 import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import solution_edits  # noqa: E402
 
 MATH = ["Abs", "Sqrt", "Exp", "Log", "Tanh", "Sin", "Cos", "Floor", "Ceiling", "Round", "Atan", "Cbrt", "Log10", "Sign"]
 MATH2 = ["Max", "Min", "Pow", "Atan2", "IEEERemainder", "Log"]
@@ -36,9 +41,16 @@ CONTROL = ("if", "for", "foreach", "while", "switch", "using", "lock", "catch", 
 TYPE_WORDS = re.compile(r"\b(class|record|struct|interface|namespace|enum)\b")
 
 
-def bases(exercise):
+def made_alternatives(into):
+    """Every alternative made into into/<name>/NN-exercise/ from its edits of solutions/."""
+    for folder in sorted((ROOT / "tests/Grader.Tests/Alternatives").glob(f"*/{solution_edits.EDITS_NAME}")):
+        solution_edits.materialise(folder, ROOT / "solutions", into=into / folder.parent.name)
+    return into
+
+
+def bases(exercise, alternatives):
     found = [ROOT / "solutions" / exercise]
-    for alternative in sorted((ROOT / "tests/Grader.Tests/Alternatives").glob(f"*/{exercise}")):
+    for alternative in sorted(alternatives.glob(f"*/{exercise}")):
         found.append(alternative)
     return found
 
@@ -182,12 +194,17 @@ def main():
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
     exercises = sorted(p.name for p in (ROOT / "exercises").iterdir() if p.is_dir() and p.name[:2].isdigit())
+    with tempfile.TemporaryDirectory(prefix="autograder-alternatives-") as made:
+        generate(args, rng, out, exercises, made_alternatives(Path(made)))
+
+
+def generate(args, rng, out, exercises, alternatives):
     own_work_of = {exercise: [] for exercise in exercises}
     for s in range(args.students):
         student = out / f"student{s:04d}"
         for exercise in exercises:
             stub = rng.random() < 0.15
-            source = ROOT / "exercises" / exercise if stub else rng.choice(bases(exercise))
+            source = ROOT / "exercises" / exercise if stub else rng.choice(bases(exercise, alternatives))
             target = student / exercise
             target.mkdir(parents=True)
             for file in sorted((ROOT / "exercises" / exercise).glob("*.cs")):

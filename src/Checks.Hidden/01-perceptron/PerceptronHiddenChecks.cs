@@ -2,7 +2,7 @@ using Autograder.Checks.Perceptron;
 using Autograder.Grader.Checks;
 using Autograder.Reference.Data;
 using Autograder.Reference.Perceptron;
-using Oracle = Exercises.Perceptrons.Perceptron;
+using Oracle = Exercises.Perceptron.Perceptron;
 
 namespace Autograder.Checks.Hidden.Perceptron;
 

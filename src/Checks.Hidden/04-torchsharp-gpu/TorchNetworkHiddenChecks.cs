@@ -1,7 +1,7 @@
 using Autograder.Checks.TorchSharpGpu;
 using Autograder.Grader.Checks;
 using Autograder.Reference.Data;
-using Autograder.Reference.TorchNetwork;
+using Autograder.Reference.TorchSharpGpu;
 using TorchSharp;
 using static TorchSharp.torch;
 

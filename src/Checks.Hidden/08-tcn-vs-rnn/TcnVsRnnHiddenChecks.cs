@@ -1,6 +1,6 @@
 using Autograder.Checks.TcnVsRnn;
 using Autograder.Grader.Checks;
-using Autograder.Reference.Sequences;
+using Autograder.Reference.TcnVsRnn;
 
 namespace Autograder.Checks.Hidden.TcnVsRnn;
 

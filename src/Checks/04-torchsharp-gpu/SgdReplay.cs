@@ -26,7 +26,7 @@ internal static class SgdReplay
 
     internal sealed record Run(float[] Losses, CircleWeights Final);
 
-    public static Run Train(CircleWeights start, Tensor x, Tensor y, Autograder.Reference.TorchNetwork.TrainingSettings settings, Variant variant = Variant.AsSpecified)
+    public static Run Train(CircleWeights start, Tensor x, Tensor y, Autograder.Reference.TorchSharpGpu.TrainingSettings settings, Variant variant = Variant.AsSpecified)
     {
         var weights = start.Snapshot();
         var parameters = weights.All.Select(t => new Parameter(t, requires_grad: true)).ToArray();

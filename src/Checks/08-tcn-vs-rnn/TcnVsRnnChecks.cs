@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
 using Autograder.Reference.Data;
-using Autograder.Reference.Sequences;
+using Autograder.Reference.TcnVsRnn;
 using TorchSharp;
 using static TorchSharp.torch;
 

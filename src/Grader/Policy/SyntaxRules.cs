@@ -25,7 +25,7 @@ internal static class SyntaxRules
         "code that runs later (async methods, finalisers) would run after the check has finished, and the grader measures your code as the check calls it. Write it as ordinary methods.";
 
     private const string Namespace =
-        "a submission's code lives in a namespace of its own (such as Exercises.Perceptrons): a namespace of the platform, TorchSharp or the grader could stand in for their types.";
+        "a submission's code lives in a namespace of its own (such as Exercises.Perceptron): a namespace of the platform, TorchSharp or the grader could stand in for their types.";
 
     private const string HiddenLine =
         "#line changes the file and line that messages show, so the grader could not tell you where something is. Remove it.";

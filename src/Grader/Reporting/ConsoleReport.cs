@@ -103,7 +103,8 @@ public static class ConsoleReport
 
     private static string Slug(CheckResult check) => check.Id[(check.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
-    private static string Mark(ResultStatus status) => status switch
+    /// <summary>A check's status as one coloured mark (Spectre markup).</summary>
+    internal static string Mark(ResultStatus status) => status switch
     {
         ResultStatus.Passed => "[green]✔[/]",
         ResultStatus.Failed => "[red]✘[/]",
@@ -111,7 +112,7 @@ public static class ConsoleReport
         _ => "[grey]–[/]",
     };
 
-    private static string Points(double score, double max) =>
+    internal static string Points(double score, double max) =>
         string.Create(CultureInfo.InvariantCulture, $"{score:0.##}/{max:0.##}");
 
     private sealed record View(string Message, string Details, string Output, Curve? Curve);

@@ -18,7 +18,7 @@ public static class WatchReport
     {
         var took = sinceSave is { } time ? string.Create(CultureInfo.InvariantCulture, $", {time.TotalSeconds:0.00} s after the save") : "";
         console.Write(new Rule(
-            $"[bold]{Markup.Escape(exercise.Id)}[/]  {Points(exercise.Score, exercise.MaxScore)}  [grey]{DateTime.Now:HH:mm:ss}{took}[/]")
+            $"[bold]{Markup.Escape(exercise.Id)}[/]  {ConsoleReport.Points(exercise.Score, exercise.MaxScore)}  [grey]{DateTime.Now:HH:mm:ss}{took}[/]")
             .LeftJustified());
         if (exercise.Status == ResultStatus.Error)
         {
@@ -31,7 +31,7 @@ public static class WatchReport
         foreach (var check in exercise.Checks.Where(check => check.Visibility == Visibility.Visible))
         {
             var slug = check.Id[(check.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
-            var line = $"{Mark(check.Status)} {Markup.Escape(slug)}";
+            var line = $"{ConsoleReport.Mark(check.Status)} {Markup.Escape(slug)}";
             if (check == first)
             {
                 console.MarkupLine($"{line}  [grey]{Markup.Escape(check.Name)}[/]");
@@ -65,15 +65,4 @@ public static class WatchReport
         var line = message.Split('\n', 2)[0];
         return line.Length > ShortMessage ? line[..ShortMessage] + "…" : line;
     }
-
-    private static string Mark(ResultStatus status) => status switch
-    {
-        ResultStatus.Passed => "[green]✔[/]",
-        ResultStatus.Failed => "[red]✘[/]",
-        ResultStatus.Error => "[red]![/]",
-        _ => "[grey]–[/]",
-    };
-
-    private static string Points(double score, double max) =>
-        string.Create(CultureInfo.InvariantCulture, $"{score:0.##}/{max:0.##}");
 }

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Autograder.Grader.Batch;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 

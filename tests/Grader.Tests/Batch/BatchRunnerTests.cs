@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Publish;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 

@@ -2,11 +2,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Cli;
-using Autograder.Grader.Results;
 using Autograder.Grader.Similarity;
 using Autograder.Grader.Tests.Similarity;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 
@@ -83,10 +80,10 @@ public sealed class BatchSimilarityTests
             File.WriteAllText(Path.Combine(bob, "01-perceptron", Path.GetFileName(file)), Disguise.Apply(File.ReadAllText(file), texts));
         }
 
-        ClassFolder.CopyExercises(Course.PathOf("tests", "Grader.Tests", "Alternatives", "02-vectorised-linq"), bob, ["02-gradient-descent"]);
+        ClassFolder.CopyStored("Alternatives/02-vectorised-linq", bob, ["02-gradient-descent"]);
         ZipFile.CreateFromDirectory(bob, Path.Combine(classDir, "bob.zip"));
 
-        ClassFolder.CopyExercises(Course.PathOf("tests", "Grader.Tests", "Alternatives", "01-linq-online"), Path.Combine(classDir, "carol"), ["01-perceptron"]);
+        ClassFolder.CopyStored("Alternatives/01-linq-online", Path.Combine(classDir, "carol"), ["01-perceptron"]);
         ClassFolder.CopyExercises(Course.PathOf("exercises"), Path.Combine(classDir, "carol"), ["02-gradient-descent"]);
         ClassFolder.CopyExercises(Course.PathOf("exercises"), Path.Combine(classDir, "dave"), Exercises);
     }

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Autograder.Grader.Batch;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 

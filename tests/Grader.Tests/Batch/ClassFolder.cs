@@ -1,3 +1,5 @@
+using Autograder.Authoring.Fixtures;
+
 namespace Autograder.Grader.Tests.Batch;
 
 /// <summary>Builds class folders for the batch tests from the course's own folders.</summary>
@@ -16,5 +18,16 @@ internal static class ClassFolder
                 File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
             }
         }
+    }
+
+    /// <summary>
+    /// Copies exercises of a stored submission (<paramref name="stored"/>, e.g. "Alternatives/01-linq-online":
+    /// a folder under tests/Grader.Tests kept as edits of solutions/) into <paramref name="target"/>; every
+    /// exercise it edits when <paramref name="exercises"/> is null.
+    /// </summary>
+    public static void CopyStored(string stored, string target, IEnumerable<string>? exercises = null)
+    {
+        using var submission = EditedSubmission.Create(Course.PathOf("tests", "Grader.Tests", stored), Course.PathOf("solutions"));
+        CopyExercises(submission.Root, target, exercises ?? Directory.EnumerateDirectories(submission.Root).Select(Path.GetFileName).OfType<string>());
     }
 }

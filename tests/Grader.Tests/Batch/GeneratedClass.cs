@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Autograder.Grader.Tests.Support;
 
 namespace Autograder.Grader.Tests.Batch;
 
@@ -75,22 +74,7 @@ internal static class GeneratedClass
         Zip(Path.Combine(folder, "dl-course-stub-two.zip"), "exercises/", stubs, Exercises);
         foreach (var mistake in Mistakes)
         {
-            // A scenario or cheat is either a folder of exercises or its edits to the solutions (mistake.txt).
-            var source = Course.PathOf("tests", "Grader.Tests", mistake);
-            var edits = Path.Combine(source, SolutionEdits.FileName);
-            var submission = File.Exists(edits) ? SolutionEdits.Materialise(edits, MistakeId(mistake)) : source;
-            try
-            {
-                ClassFolder.CopyExercises(submission, Path.Combine(folder, $"dl-course-{MistakeId(mistake)}"),
-                    Directory.EnumerateDirectories(submission).Select(Path.GetFileName).OfType<string>());
-            }
-            finally
-            {
-                if (submission != source)
-                {
-                    Directory.Delete(submission, recursive: true);
-                }
-            }
+            ClassFolder.CopyStored(mistake, Path.Combine(folder, $"dl-course-{MistakeId(mistake)}"));
         }
 
         Hostile(folder, solutions);

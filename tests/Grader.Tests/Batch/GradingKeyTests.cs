@@ -1,8 +1,5 @@
 using Autograder.Grader.Batch;
 using Autograder.Grader.Checks.Scripts;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 

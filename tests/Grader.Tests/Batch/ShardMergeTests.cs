@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Publish;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 
@@ -129,25 +126,12 @@ public sealed class ShardMergeTests
         ClassFolder.CopyExercises(Course.PathOf("solutions"), Path.Combine(folder, "alice"), Exercises);
         ClassFolder.CopyExercises(Course.PathOf("exercises"), Path.Combine(folder, "bob"), Exercises);
         var carol = Path.Combine(folder, "..", "carol-work");
-        ClassFolder.CopyExercises(Course.PathOf("tests", "Grader.Tests", "Alternatives", "01-linq-online"), carol, ["01-perceptron"]);
-        ClassFolder.CopyExercises(Course.PathOf("tests", "Grader.Tests", "Alternatives", "02-vectorised-linq"), carol, ["02-gradient-descent"]);
+        ClassFolder.CopyStored("Alternatives/01-linq-online", carol, ["01-perceptron"]);
+        ClassFolder.CopyStored("Alternatives/02-vectorised-linq", carol, ["02-gradient-descent"]);
         ZipFile.CreateFromDirectory(carol, Path.Combine(folder, "carol.zip"));
-        Mistake(folder, "dave", "perceptron-wrong-sign");
+        ClassFolder.CopyStored("Scenarios/perceptron-wrong-sign", Path.Combine(folder, "dave"));
         ClassFolder.CopyExercises(Course.PathOf("solutions"), Path.Combine(folder, "erin"), Exercises);
-        Mistake(folder, "frank", "gd-train-one-step-short");
-    }
-
-    private static void Mistake(string folder, string student, string scenario)
-    {
-        var submission = SolutionEdits.Materialise(Course.PathOf("tests", "Grader.Tests", "Scenarios", scenario, SolutionEdits.FileName), student);
-        try
-        {
-            ClassFolder.CopyExercises(submission, Path.Combine(folder, student), Directory.GetDirectories(submission).Select(Path.GetFileName).OfType<string>());
-        }
-        finally
-        {
-            Directory.Delete(submission, recursive: true);
-        }
+        ClassFolder.CopyStored("Scenarios/gd-train-one-step-short", Path.Combine(folder, "frank"));
     }
 
     private List<StudentOutcome> Batch(string outFolder, Shard? shard, string? classFolder = null)

@@ -1,5 +1,4 @@
 using Autograder.Grader.Batch;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Batch;
 

@@ -1,6 +1,4 @@
 using Autograder.Grader.Cli;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 using YamlDotNet.RepresentationModel;
 
 namespace Autograder.Grader.Tests.Deploy;

@@ -3,8 +3,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using Autograder.Grader.Cli;
 using Autograder.Grader.Cli.Gradescope;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Gradescope;
 

@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Hostile;
 

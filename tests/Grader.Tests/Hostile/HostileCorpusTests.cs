@@ -1,10 +1,4 @@
-using Autograder.Grader.Compile;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
 using Autograder.Grader.Run.Worker;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Hostile;
 

@@ -1,9 +1,5 @@
 using Autograder.Checks.TorchSharpGpu;
-using Autograder.Grader.Pipeline;
 using Autograder.Grader.Policy;
-using Autograder.Grader.Results;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Hostile;
 

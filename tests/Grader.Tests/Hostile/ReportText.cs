@@ -2,7 +2,6 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Autograder.Grader.Reporting;
-using Autograder.Grader.Results;
 using Spectre.Console;
 
 namespace Autograder.Grader.Tests.Hostile;

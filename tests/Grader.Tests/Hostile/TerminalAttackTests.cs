@@ -1,10 +1,4 @@
 using System.Text.RegularExpressions;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Hostile;
 

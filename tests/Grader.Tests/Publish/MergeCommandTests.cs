@@ -1,8 +1,6 @@
 using Autograder.Grader.Batch;
 using Autograder.Grader.Cli;
 using Autograder.Grader.Publish;
-using Autograder.Grader.Results;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Publish;
 

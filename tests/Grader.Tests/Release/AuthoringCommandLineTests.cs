@@ -1,5 +1,4 @@
 using Autograder.Grader.Cli;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Release;
 

@@ -1,5 +1,4 @@
 using Autograder.Authoring.Release;
-using Autograder.Grader.Tests.Support;
 
 namespace Autograder.Grader.Tests.Release;
 

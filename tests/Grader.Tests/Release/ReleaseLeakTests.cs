@@ -1,6 +1,3 @@
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
-
 namespace Autograder.Grader.Tests.Release;
 
 /// <summary>

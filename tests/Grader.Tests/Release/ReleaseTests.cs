@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Release;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Xml.Linq;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Release;
 

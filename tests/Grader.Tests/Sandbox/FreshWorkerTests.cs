@@ -1,9 +1,5 @@
 using System.Globalization;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
 using Autograder.Grader.Run.Worker;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Sandbox;
 

@@ -1,7 +1,3 @@
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
-using NUnit.Framework;
-
 namespace Autograder.Grader.Tests.Sandbox;
 
 /// <summary>

@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Autograder.Grader.Compile;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
 using Autograder.Grader.Run.Worker;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Sandbox;
 

@@ -1,6 +1,5 @@
 using Autograder.Grader.Cli;
 using Autograder.Grader.Cli.Commands;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Sandbox;
 

@@ -1,10 +1,5 @@
-using Autograder.Grader.Pipeline;
 using Autograder.Grader.Reporting;
-using Autograder.Grader.Results;
-using Autograder.Grader.Run;
 using Autograder.Grader.Run.Sandbox;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 using Spectre.Console;
 
 namespace Autograder.Grader.Tests.Sandbox;

@@ -1,11 +1,8 @@
 using System.Runtime.Loader;
-using Autograder.Grader.Compile;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Tests.Support;
+using Autograder.Authoring.Fixtures;
 using Autograder.Tools.SeedSweep;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NUnit.Framework;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -226,7 +223,8 @@ public sealed class CreationOrderTests
     [Test]
     public void The_orders_picked_for_the_course_network_are_distinct_and_the_same_on_every_run()
     {
-        var files = SubmissionReader.Read(Course.PathOf("tests", "Grader.Tests", "Alternatives", "09-fields-reordered-cosine")).Exercises["09-traffic-signs"];
+        using var alternative = EditedSubmission.Create(Course.PathOf("tests", "Grader.Tests", "Alternatives", "09-fields-reordered-cosine"), Course.PathOf("solutions"));
+        var files = SubmissionReader.Read(alternative.Root).Exercises["09-traffic-signs"];
         var compiled = (CompileResult.Success)SubmissionCompiler.Compile("Orders", files);
 
         var first = CreationOrders.Variants(compiled.Compilation, files, 4, seed: 1);

@@ -1,5 +1,4 @@
 using Autograder.Tools.SeedSweep;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.SeedSweeping;
 

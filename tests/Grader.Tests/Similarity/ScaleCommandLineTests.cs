@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using Autograder.Grader.Cli;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Similarity;
 

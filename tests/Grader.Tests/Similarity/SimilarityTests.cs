@@ -1,6 +1,5 @@
+using Autograder.Authoring.Fixtures;
 using Autograder.Grader.Similarity;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Similarity;
 
@@ -15,18 +14,39 @@ public sealed class SimilarityTests
 
     private static readonly string Solutions = Course.PathOf("solutions");
 
-    private static readonly string Alternatives = Course.PathOf("tests", "Grader.Tests", "Alternatives");
+    private static readonly string AlternativesRoot = Course.PathOf("tests", "Grader.Tests", "Alternatives");
+
+    // Each alternative, made from its mistake.txt once for the fixture: name, then submission root.
+    private readonly Dictionary<string, EditedSubmission> alternatives = [];
+
+    [OneTimeSetUp]
+    public void MakeAlternatives()
+    {
+        foreach (var folder in Directory.GetDirectories(AlternativesRoot).Order(StringComparer.Ordinal))
+        {
+            alternatives[Path.GetFileName(folder)] = EditedSubmission.Create(folder, Solutions);
+        }
+    }
+
+    [OneTimeTearDown]
+    public void DeleteAlternatives()
+    {
+        foreach (var alternative in alternatives.Values)
+        {
+            alternative.Dispose();
+        }
+    }
 
     /// <summary>
     /// The share of an alternative's substantive lines (12 characters or more, not comments) that
     /// appear verbatim in the reference solution's file of the same name: how far it was written
     /// by editing the reference rather than on its own.
     /// </summary>
-    private static double VerbatimShare(string alternative)
+    private double VerbatimShare(string alternative)
     {
         var lines = 0;
         var verbatim = 0;
-        foreach (var file in Directory.GetFiles(Path.Combine(Alternatives, alternative), "*.cs", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(alternatives[alternative].Root, "*.cs", SearchOption.AllDirectories))
         {
             var exercise = Path.GetFileName(Path.GetDirectoryName(file)!);
             var reference = Path.Combine(Solutions, exercise, Path.GetFileName(file));
@@ -41,8 +61,8 @@ public sealed class SimilarityTests
         return (double)verbatim / Math.Max(1, lines);
     }
 
-    private static IEnumerable<string> AlternativesWhere(Func<double, bool> share) =>
-        Directory.GetDirectories(Alternatives).Select(Path.GetFileName).OfType<string>().Where(a => share(VerbatimShare(a))).Order(StringComparer.Ordinal);
+    private IEnumerable<string> AlternativesWhere(Func<double, bool> share) =>
+        alternatives.Keys.Where(a => share(VerbatimShare(a))).Order(StringComparer.Ordinal);
 
     private static SimilarityReport Analyse(ClassDir dir, SimilarityOptions? options = null)
     {
@@ -108,7 +128,7 @@ public sealed class SimilarityTests
         Assert.That(independent, Has.Count.GreaterThanOrEqualTo(8), "enough independent alternatives to mean something");
         foreach (var alternative in independent)
         {
-            dir.AddStudent(alternative, Path.Combine(Alternatives, alternative));
+            dir.AddStudent(alternative, alternatives[alternative].Root);
         }
 
         // Every pair with anything in common, to show the margin below the reporting threshold.
@@ -135,7 +155,7 @@ public sealed class SimilarityTests
         {
             using var dir = new ClassDir();
             dir.AddStudent("reference", Solutions);
-            dir.AddStudent(alternative, Path.Combine(Alternatives, alternative));
+            dir.AddStudent(alternative, alternatives[alternative].Root);
 
             var report = Analyse(dir);
 

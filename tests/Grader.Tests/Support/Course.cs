@@ -1,9 +1,6 @@
 using System.Reflection;
 using Autograder.Checks.Hidden.Perceptron;
 using Autograder.Checks.Perceptron;
-using Autograder.Grader.Checks;
-using Autograder.Grader.Pipeline;
-using Autograder.Grader.Run;
 using Autograder.Grader.Run.Worker;
 
 namespace Autograder.Grader.Tests.Support;

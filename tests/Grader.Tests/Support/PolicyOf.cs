@@ -1,6 +1,4 @@
-using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Support;
 

@@ -1,6 +1,4 @@
 using Autograder.Authoring.Validate;
-using Autograder.Grader.Tests.Support;
-using NUnit.Framework;
 
 namespace Autograder.Grader.Tests.Validate;
 
@@ -91,11 +89,11 @@ public sealed class ValidateBreakageTests
         var breakages = Validate();
         Assert.That(breakages.Select(breakage => breakage.ToString()), Is.EquivalentTo(new[]
         {
-            Expected("exercises/01-perceptron/Perceptron.cs", "static class Exercises.Perceptrons.Margins (declared in solutions/01-perceptron/Perceptron.cs)"),
-            Expected("exercises/01-perceptron/Perceptron.cs", "public static double Exercises.Perceptrons.Margins.Of(double activation) (declared in solutions/01-perceptron/Perceptron.cs)"),
-            Expected("exercises/01-perceptron/Perceptron.cs", "public int Exercises.Perceptrons.Perceptron.Predict(Autograder.Reference.Perceptron.PerceptronWeights weights, double[] input) (declared in solutions/01-perceptron/Perceptron.cs)"),
+            Expected("exercises/01-perceptron/Perceptron.cs", "static class Exercises.Perceptron.Margins (declared in solutions/01-perceptron/Perceptron.cs)"),
+            Expected("exercises/01-perceptron/Perceptron.cs", "public static double Exercises.Perceptron.Margins.Of(double activation) (declared in solutions/01-perceptron/Perceptron.cs)"),
+            Expected("exercises/01-perceptron/Perceptron.cs", "public int Exercises.Perceptron.Perceptron.Predict(Autograder.Reference.Perceptron.PerceptronWeights weights, double[] input) (declared in solutions/01-perceptron/Perceptron.cs)"),
             "exercises/01-perceptron/Perceptron.cs\n  expected: only what the solution declares publicly\n" +
-            "  seen:     public int Exercises.Perceptrons.Perceptron.Predict(Autograder.Reference.Perceptron.PerceptronWeights weights, double[] x), which the solution does not declare\n" +
+            "  seen:     public int Exercises.Perceptron.Perceptron.Predict(Autograder.Reference.Perceptron.PerceptronWeights weights, double[] x), which the solution does not declare\n" +
             "  fix:      remove it from the stub, or add it to the solution; learners must see exactly the API the checks call",
         }));
 
