@@ -16,7 +16,7 @@ namespace Autograder.Checks;
 /// </summary>
 internal sealed class StepSchedule
 {
-    /// <summary>The last step may be at most this share of the first: a linear decay over 16 steps ends at 1/16, one per epoch over 8 epochs at 1/8.</summary>
+    /// <summary>The last step may be at most this share of the first: a linear decay over the checks' 64 steps ends at 1/64, one per epoch over 8 epochs at 1/8.</summary>
     internal const double LastStepShare = 0.2;
 
     /// <summary>The first step must be within this factor of the learning rate (Adam's first step is exactly it).</summary>
@@ -46,7 +46,7 @@ internal sealed class StepSchedule
     {
         if (EmptyBatches > 0)
         {
-            return EmptyBatch(EmptyBatches);
+            return Checks.EmptyBatches.InTrain(EmptyBatches);
         }
 
         var steps = Steps();
@@ -78,10 +78,4 @@ internal sealed class StepSchedule
 
         return null;
     }
-
-    /// <summary>What to tell a learner whose Train ran the model on a batch of no images.</summary>
-    internal static string EmptyBatch(int count) =>
-        $"Train ran the model on {count} mini-batch(es) of 0 images. The set given here is a whole number of batches, and a loop " +
-        "like `for (start = 0; start <= count; start += batchSize)` then makes one batch too many, after the last row: its loss is " +
-        "a mean over no examples, NaN, and its step moves the weights on stale momentum. Loop while start < count.";
 }

@@ -49,7 +49,7 @@ public sealed class SignTrainingChecks : ICheckSource
             ProbeHint);
         if (probe.EmptyCalls > 0)
         {
-            return Verdict.Fail(StepSchedule.EmptyBatch(probe.EmptyCalls));
+            return Verdict.Fail(EmptyBatches.InTrain(probe.EmptyCalls));
         }
 
         var planned = settings.Epochs * Images / Batch;
@@ -80,7 +80,9 @@ public sealed class SignTrainingChecks : ICheckSource
 
     private static Verdict LearningRateDecays(CheckContext context)
     {
-        const int Images = 64;
+        // 8 epochs of 8 batches: a decay planned for one step too many per epoch (a ceiling rounded up once too often) still
+        // ends near zero, at 1/8 of the rate, as does a linear decay per epoch; only a rate that stays up fails.
+        const int Images = 128;
         using var scope = NewDisposeScope();
         var classifier = context.Create<ISignClassifier>();
         var schedule = new StepSchedule();
@@ -155,7 +157,14 @@ public sealed class SignTrainingChecks : ICheckSource
             var images = all.Images.narrow(0, 0, count);
             // The mode is predict-in-eval-mode's business: here the model already is in eval mode.
             var logits = TrafficSignChecks.EvalLogits(model, images, classes);
-            var predicted = TrafficSignChecks.Predict(context, classifier, model, images, count, classes);
+            // Inside a probe, which counts passes on no images.
+            var probe = new ModeProbe(model);
+            var predicted = TrafficSignChecks.Predict(context, classifier, probe, images, count, classes);
+            if (probe.EmptyCalls > 0)
+            {
+                return Verdict.Fail(EmptyBatches.InPredict(count, probe.EmptyCalls, "images"));
+            }
+
             // Another batch size may round differently: a class within 1e-4 of the top logit counts as the argmax.
             var off = Enumerable.Range(0, count).Count(i =>
                 logits.AsSpan(i * classes, classes).ToArray().Max() - logits[(i * classes) + (int)predicted[i]] > 1e-4);
