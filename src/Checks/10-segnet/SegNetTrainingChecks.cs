@@ -146,7 +146,9 @@ public sealed class SegNetTrainingChecks : ICheckSource
         var segmenter = context.Create<ISegmenter>();
         var classes = StreetSceneGenerator.ClassCount;
         var model = SegNetChecks.CreateModel(segmenter, classes, context.Device);
-        using var all = StreetSceneGenerator.Generate(counts.Max(), context.Seed, device: context.Device);
+        // Small scenes: the count is what this check is about.
+        const int Size = 16;
+        using var all = StreetSceneGenerator.Generate(counts.Max(), context.Seed, Size, Size, context.Device);
         foreach (var count in counts)
         {
             using var countScope = NewDisposeScope();
@@ -162,19 +164,19 @@ public sealed class SegNetTrainingChecks : ICheckSource
 
             // Inside a probe, which counts passes on no images.
             var probe = new SegNetProbe(model);
-            var predicted = SegNetChecks.Predict(context, segmenter, probe, images, count, 32, 32, classes);
+            var predicted = SegNetChecks.Predict(context, segmenter, probe, images, count, Size, Size, classes);
             if (probe.EmptyCalls > 0)
             {
                 return Verdict.Fail(EmptyBatches.InPredict(count, probe.EmptyCalls, "scenes"));
             }
 
             // Another batch size may round differently: a class within 1e-4 of the top logit counts as the argmax.
-            var chosen = logits.gather(1, tensor(predicted, [count, 1, 32, 32]).to(logits.device));
+            var chosen = logits.gather(1, tensor(predicted, [count, 1, Size, Size]).to(logits.device));
             var off = logits.max(1, keepdim: true).values.sub(chosen).gt(1e-4).sum().item<long>();
             if (off > 0)
             {
                 return Verdict.Fail(
-                    $"Predict on {count} scene(s) disagrees with the model's own argmax on {off} of {count * 32 * 32} pixels. Predict must " +
+                    $"Predict on {count} scene(s) disagrees with the model's own argmax on {off} of {count * Size * Size} pixels. Predict must " +
                     "return the argmax over the class axis for every pixel of every image given, however many there are: when you " +
                     "work in chunks, each chunk starts where the last ended, the last one holds the rest (which may be smaller, or the " +
                     "only one), and the chunks are put back together in order.");
