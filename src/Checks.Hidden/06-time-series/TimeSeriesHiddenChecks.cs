@@ -27,7 +27,49 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
             Visibility.Hidden),
         Exercise.Check("predict-several-windows", "Predict on several windows with a horizon of 3 gives the module's rows", points: 1, seed: 6006,
             PredictSeveralWindows, Visibility.Hidden),
+        Exercise.Check("train-updates-every-parameter", "training moves every parameter of the network", points: 1, seed: 6007,
+            TrainUpdatesEveryParameter, Visibility.Hidden),
     ];
+
+    /// <summary>
+    /// A parameter the optimiser never updates keeps its initial value whatever the data. Train
+    /// runs twice from the same torch seed (so the same initial weights), on two different sets of
+    /// the check's own random windows: every parameter that training moves ends up different, and
+    /// one that is exactly equal in both runs was never trained. Nothing the learner reports is used.
+    /// </summary>
+    private static Verdict TrainUpdatesEveryParameter(CheckContext context)
+    {
+        const int L = 8, H = 3, Windows = 40;
+        var pipeline = context.Create<IForecastingPipeline>();
+        var runs = new List<List<(string Name, double[] Values)>>();
+        for (var run = 0; run < 2; run++)
+        {
+            var random = context.Random(run + 1);
+            double[] Row(int count) => [.. Enumerable.Range(0, count).Select(_ => random.Gaussian())];
+            var training = new WindowSet([.. Enumerable.Range(0, Windows).Select(_ => Row(L))], [.. Enumerable.Range(0, Windows).Select(_ => Row(H))]);
+            TorchSharp.torch.manual_seed(context.SeedFor("torch"));
+            using var forecaster = Expect.NotNull(pipeline.Train(training, context.Device), "Train");
+            if (forecaster is not TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module || !module.parameters().Any())
+            {
+                return Verdict.Fail(
+                    $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
+                    "network itself, a module that implements IForecaster (as MlpForecaster in the stub).");
+            }
+
+            runs.Add([.. module.named_parameters().Select(p =>
+                (p.name, p.parameter.detach().to(TorchSharp.torch.ScalarType.Float64).cpu().data<double>().ToArray()))]);
+        }
+
+        var untouched = runs[0].Zip(runs[1], (a, b) => (a.Name, Same: a.Name == b.Name && a.Values.SequenceEqual(b.Values)))
+            .Where(pair => pair.Same).Select(pair => pair.Name).ToList();
+        return Verdict.PassIf(
+            untouched.Count == 0,
+            $"trained from the same initial weights (the same torch seed) on two different sets of {Windows} random windows, the " +
+            $"parameter(s) {string.Join(", ", untouched)} came out exactly the same: training never changed them. Give the optimizer " +
+            "every parameter (model.parameters()) and let its step update each one, the first included: check the loop over the " +
+            "parameters in your optimiser's step.",
+            $"all {runs[0].Count} parameter tensors moved with the data");
+    }
 
     /// <summary>
     /// The training checks forecast one value of one window per call (so that no window holds

@@ -27,11 +27,19 @@ internal sealed class ModeProbe : nn.Module<Tensor, Tensor>
 
     public int GradientCalls { get; private set; }
 
+    /// <summary>Passes with gradients on (training steps) that ran in training mode.</summary>
+    public int TrainingGradientCalls { get; private set; }
+
+    /// <summary>Passes on a batch of no images.</summary>
+    public int EmptyCalls { get; private set; }
+
     public override Tensor forward(Tensor input)
     {
         Calls++;
         TrainingCalls += training ? 1 : 0;
         GradientCalls += torch.is_grad_enabled() ? 1 : 0;
+        TrainingGradientCalls += training && torch.is_grad_enabled() ? 1 : 0;
+        EmptyCalls += input.shape[0] == 0 ? 1 : 0;
         return inner.call(input);
     }
 }

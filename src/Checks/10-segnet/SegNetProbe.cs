@@ -35,10 +35,21 @@ internal sealed class SegNetProbe : SegNetModule
 
     public int TrainingCalls { get; private set; }
 
+    /// <summary>Passes with gradients on (training steps), and how many of them ran in training mode.</summary>
+    public int GradientCalls { get; private set; }
+
+    public int TrainingGradientCalls { get; private set; }
+
+    /// <summary>Passes on a batch of no images.</summary>
+    public int EmptyCalls { get; private set; }
+
     public override SegNetOutput Run(Tensor images)
     {
         Calls++;
         TrainingCalls += training ? 1 : 0;
+        GradientCalls += is_grad_enabled() ? 1 : 0;
+        TrainingGradientCalls += training && is_grad_enabled() ? 1 : 0;
+        EmptyCalls += images.shape[0] == 0 ? 1 : 0;
         var output = inner.Run(images);
         if (Losses is not null && training && is_grad_enabled() && output?.Logits is not null)
         {

@@ -1,0 +1,187 @@
+using Autograder.Grader.Checks;
+using Autograder.Reference.Data;
+using Autograder.Reference.TrafficSigns;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autograder.Checks.TrafficSigns;
+
+/// <summary>
+/// Exercise 09, public checks of how the model is trained, each on a few images: Train switches
+/// the model to training mode and runs exactly the batches of a set that is a whole number of
+/// them, the learning rate starts at the setting and decays to zero (observed on a probe model of
+/// the check's own), the losses Train returns are the means of their epochs (recomputed by the
+/// check), and Predict classifies any number of images as the model does.
+/// </summary>
+public sealed class SignTrainingChecks : ICheckSource
+{
+    internal const int Batch = 16;
+
+    private static ExerciseSpec Exercise => TrafficSignChecks.Exercise;
+
+    public IEnumerable<CheckDefinition> Checks() =>
+    [
+        Exercise.Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", points: 1, seed: 911, TrainSetsTrainingMode),
+        Exercise.Check("learning-rate-decays", "Adam starts at settings.LearningRate and decays to zero", points: 1, seed: 912, LearningRateDecays),
+        Exercise.Check("train-returns-epoch-means", "Train returns each epoch's mean loss", points: 1, seed: 913, TrainReturnsEpochMeans),
+        Exercise.Check("predict-any-count", "Predict classifies 1, 7, 130 and 256 images as the model does", points: 1, seed: 914,
+            context => PredictAnyCount(context, [1, 7, 130, 256])),
+    ];
+
+    private static Verdict TrainSetsTrainingMode(CheckContext context)
+    {
+        const int Images = 32;
+        using var scope = NewDisposeScope();
+        torch.manual_seed(context.SeedFor("torch"));
+        var classifier = context.Create<ISignClassifier>();
+        var model = TrafficSignChecks.CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var settings = new SignTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
+        var before = ModuleFields.RunningStatistics(model);
+
+        // As Predict leaves it: Train must switch the mode itself.
+        var probe = new ModeProbe(model);
+        probe.eval();
+        var losses = TorchFailure.Explain(
+            context,
+            "Train",
+            () => Expect.NotNull(classifier.Train(probe, data.Images, data.Labels, settings, context.Device), "Train"),
+            ProbeHint);
+        if (probe.EmptyCalls > 0)
+        {
+            return Verdict.Fail(EmptyBatches.InTrain(probe.EmptyCalls));
+        }
+
+        var planned = settings.Epochs * Images / Batch;
+        if (probe.GradientCalls == 0)
+        {
+            return Verdict.Fail(
+                $"Train never ran the model with gradients on ({planned} training steps were expected): call model.call(images) on the " +
+                "model you are given, for every mini-batch, outside no_grad().");
+        }
+
+        if (probe.TrainingGradientCalls < probe.GradientCalls)
+        {
+            var unchanged = before is not null && ModuleFields.RunningStatistics(model) is { } after && before.SequenceEqual(after);
+            return Verdict.Fail(
+                $"the check handed Train a model in eval() mode, as Predict leaves it, and {probe.GradientCalls - probe.TrainingGradientCalls} " +
+                $"of its {probe.GradientCalls} training passes (forward passes with gradients) ran in eval mode" +
+                (unchanged ? ", so batch normalisation's running statistics never changed" : "") + ". Call model.train() at the start " +
+                "of Train: in eval mode dropout keeps every unit and batch normalisation normalises with its running averages instead " +
+                "of the batch's own statistics and does not update them, so the averages Predict later relies on are never learned.");
+        }
+
+        return Verdict.PassIf(
+            losses.Length == settings.Epochs && Numerics.AllFinite(losses),
+            $"Train returned {Show.Vector(losses)} for {settings.Epochs} epochs on {Images} images in batches of {Batch}; expected " +
+            $"{settings.Epochs} finite mean losses, one per epoch.",
+            $"{probe.GradientCalls} training passes, all in training mode, none on an empty batch");
+    }
+
+    private static Verdict LearningRateDecays(CheckContext context)
+    {
+        // 8 epochs of 8 batches: a decay planned for one step too many per epoch (a ceiling rounded up once too often) still
+        // ends near zero, at 1/8 of the rate, as does a linear decay per epoch; only a rate that stays up fails.
+        const int Images = 128;
+        using var scope = NewDisposeScope();
+        var classifier = context.Create<ISignClassifier>();
+        var schedule = new StepSchedule();
+        var probe = new SignStepProbe(TrafficSignGenerator.ClassCount, context.Device, schedule);
+        var settings = new SignTrainingSettings { Epochs = 8, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
+        // Class 1 for every image: never the class whose logit the probe's parameter is.
+        using var labels = ones_like(data.Labels);
+        TorchFailure.Explain(
+            context,
+            "Train on the check's probe model",
+            () => Expect.NotNull(classifier.Train(probe, data.Images, labels, settings, context.Device), "Train"),
+            ProbeHint);
+        schedule.Observe(probe.Parameter);
+        if (schedule.Disagreement(settings.LearningRate, settings.Epochs * Images / Batch) is { } wrong)
+        {
+            return Verdict.Fail(wrong);
+        }
+
+        var steps = schedule.Steps();
+        return Verdict.Pass(
+            $"{steps.Length} steps, from {Show.Number(steps[0])} (settings.LearningRate {Show.Number(settings.LearningRate)}) down to " +
+            $"{Show.Number(steps[^1])}");
+    }
+
+    private static Verdict TrainReturnsEpochMeans(CheckContext context)
+    {
+        // Not a whole number of batches: the last one of each epoch holds 4 images, so a mean that
+        // does not weight by batch size is off too.
+        const int Images = 100;
+        using var scope = NewDisposeScope();
+        torch.manual_seed(context.SeedFor("torch"));
+        var classifier = context.Create<ISignClassifier>();
+        var model = TrafficSignChecks.CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var settings = new SignTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
+        using var index = new ImageIndex(data.Images, context.Seed);
+        var recorder = new TrainingRecorder(model, index, data.Labels, new EpochLosses(Images));
+        var losses = TorchFailure.Explain(
+            context,
+            "Train",
+            () => Expect.NotNull(classifier.Train(recorder, data.Images, data.Labels, settings, context.Device), "Train"),
+            ProbeHint);
+        if (losses.Length != settings.Epochs)
+        {
+            return Verdict.Fail(
+                $"Train returned {losses.Length} losses for {settings.Epochs} epochs; it should return the mean training loss of each " +
+                "epoch, one value per pass over the data.");
+        }
+
+        if (recorder.Losses.Disagreement(losses, settings.Epochs, "cross-entropy",
+            "If you do report that, check the loss itself: the mean cross-entropy of the raw logits against the labels (functional.cross_entropy).") is { } untrue)
+        {
+            return Verdict.Fail(untrue).WithCurve("training loss per epoch", losses);
+        }
+
+        return Verdict.Pass($"{Show.Vector(losses)}, the mean loss of each epoch's mini-batches as the check recomputed it")
+            .WithCurve("training loss per epoch", losses);
+    }
+
+    internal static Verdict PredictAnyCount(CheckContext context, IReadOnlyList<int> counts)
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(context.SeedFor("torch"));
+        var classifier = context.Create<ISignClassifier>();
+        var classes = TrafficSignGenerator.ClassCount;
+        var model = TrafficSignChecks.CreateModel(classifier, classes, context.Device);
+        using var all = TrafficSignGenerator.Generate(counts.Max(), context.Seed, context.Device);
+        foreach (var count in counts)
+        {
+            using var countScope = NewDisposeScope();
+            var images = all.Images.narrow(0, 0, count);
+            // The mode is predict-in-eval-mode's business: here the model already is in eval mode.
+            var logits = TrafficSignChecks.EvalLogits(model, images, classes);
+            // Inside a probe, which counts passes on no images.
+            var probe = new ModeProbe(model);
+            var predicted = TrafficSignChecks.Predict(context, classifier, probe, images, count, classes);
+            if (probe.EmptyCalls > 0)
+            {
+                return Verdict.Fail(EmptyBatches.InPredict(count, probe.EmptyCalls, "images"));
+            }
+
+            // Another batch size may round differently: a class within 1e-4 of the top logit counts as the argmax.
+            var off = Enumerable.Range(0, count).Count(i =>
+                logits.AsSpan(i * classes, classes).ToArray().Max() - logits[(i * classes) + (int)predicted[i]] > 1e-4);
+            if (off > 0)
+            {
+                return Verdict.Fail(
+                    $"Predict on {count} image(s) disagrees with the argmax of the model's logits on {off} of them. Predict must " +
+                    "return the class of every image given, however many there are: when you work in chunks, each chunk starts " +
+                    "where the last ended, the last one holds the rest (which may be smaller, or the only one), and the chunks are " +
+                    "put back together in order.");
+            }
+        }
+
+        return Verdict.Pass($"agrees with the model's argmax on {string.Join(", ", counts)} images");
+    }
+
+    private const string ProbeHint =
+        "Train may be handed a module that wraps yours, or one of the check's own: use only model.train(), model.parameters() and " +
+        "model.call(images) on what you are given.";
+}
