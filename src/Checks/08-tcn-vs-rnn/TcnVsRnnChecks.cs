@@ -58,9 +58,13 @@ public sealed class TcnVsRnnChecks : ICheckSource
     internal static readonly TrainingPlan AddingPlan = new(
         SequenceTask.Adding, Length: 20, BatchSize: 64, LearningRate: 0.02, MaxSteps: 1000, Target: 0.01);
 
-    /// <summary>TCN on copy memory with T = 10 (sequences of 30): the reference reaches recall 0.99 in 120 to 390 steps.</summary>
+    /// <summary>
+    /// TCN on copy memory with T = 10 (sequences of 30): the reference reaches recall 0.99 in 140 to
+    /// 700 steps over 30 seeds, a TCN initialised as in the paper's code (N(0, 0.01)) in up to 980,
+    /// so 800 failed a correct solution (docs/checks/seed-sweep.md).
+    /// </summary>
     internal static readonly TrainingPlan CopyPlan = new(
-        SequenceTask.CopyMemory, Length: 10, BatchSize: 48, LearningRate: 0.005, MaxSteps: 800, Target: 0.99);
+        SequenceTask.CopyMemory, Length: 10, BatchSize: 48, LearningRate: 0.005, MaxSteps: 1200, Target: 0.99);
 
     /// <summary>Both models on copy memory for the same short budget.</summary>
     internal static readonly TrainingPlan ComparisonPlan = new(
