@@ -10,7 +10,7 @@ namespace Autograder.Checks.TrafficSigns;
 /// <c>model.eval()</c> on what it is given puts both in evaluation mode. The probe holds no
 /// tensors of its own: the check disposes the learner's model, never the probe.
 /// </summary>
-internal sealed class ModeProbe : nn.Module<Tensor, Tensor>
+internal sealed class ModeProbe : nn.Module<Tensor, Tensor>, ITrainingPassCounter
 {
     private readonly nn.Module<Tensor, Tensor> inner;
 

@@ -47,35 +47,10 @@ public sealed class SignTrainingChecks : ICheckSource
             "Train",
             () => Expect.NotNull(classifier.Train(probe, data.Images, data.Labels, settings, context.Device), "Train"),
             ProbeHint);
-        if (probe.EmptyCalls > 0)
-        {
-            return Verdict.Fail(EmptyBatches.InTrain(probe.EmptyCalls));
-        }
-
-        var planned = settings.Epochs * Images / Batch;
-        if (probe.GradientCalls == 0)
-        {
-            return Verdict.Fail(
-                $"Train never ran the model with gradients on ({planned} training steps were expected): call model.call(images) on the " +
-                "model you are given, for every mini-batch, outside no_grad().");
-        }
-
-        if (probe.TrainingGradientCalls < probe.GradientCalls)
-        {
-            var unchanged = before is not null && ModuleFields.RunningStatistics(model) is { } after && before.SequenceEqual(after);
-            return Verdict.Fail(
-                $"the check handed Train a model in eval() mode, as Predict leaves it, and {probe.GradientCalls - probe.TrainingGradientCalls} " +
-                $"of its {probe.GradientCalls} training passes (forward passes with gradients) ran in eval mode" +
-                (unchanged ? ", so batch normalisation's running statistics never changed" : "") + ". Call model.train() at the start " +
-                "of Train: in eval mode dropout keeps every unit and batch normalisation normalises with its running averages instead " +
-                "of the batch's own statistics and does not update them, so the averages Predict later relies on are never learned.");
-        }
-
-        return Verdict.PassIf(
-            losses.Length == settings.Epochs && Numerics.AllFinite(losses),
-            $"Train returned {Show.Vector(losses)} for {settings.Epochs} epochs on {Images} images in batches of {Batch}; expected " +
-            $"{settings.Epochs} finite mean losses, one per epoch.",
-            $"{probe.GradientCalls} training passes, all in training mode, none on an empty batch");
+        return TrainingMode.Judge(
+            probe, model, before, losses, settings.Epochs, Images, "images", Batch,
+            "dropout keeps every unit and batch normalisation normalises with its running averages instead of the batch's own " +
+            "statistics and does not update them, so the averages Predict later relies on are never learned.");
     }
 
     private static Verdict LearningRateDecays(CheckContext context)

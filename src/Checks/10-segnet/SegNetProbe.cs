@@ -13,7 +13,7 @@ namespace Autograder.Checks.Segmentation;
 /// losses Train reports. <c>parameters()</c>, <c>train()</c>, <c>eval()</c> and <c>to()</c> reach
 /// the wrapped model, its only child.
 /// </summary>
-internal sealed class SegNetProbe : SegNetModule
+internal sealed class SegNetProbe : SegNetModule, ITrainingPassCounter
 {
     private readonly SegNetModule inner;
     private readonly ImageIndex? index;
