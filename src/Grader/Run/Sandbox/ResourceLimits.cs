@@ -61,13 +61,12 @@ internal static class ResourceLimits
             try
             {
                 var status = File.ReadAllLines(Path.Combine(process, "status"));
-                if (status.FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t')[1] == uid &&
-                    status.FirstOrDefault(line => line.StartsWith("Threads:", StringComparison.Ordinal)) is { } threads)
+                if (ProcStatus.Field(status, "Uid")?.Split('\t')[0] == uid && ProcStatus.Field(status, "Threads") is { } threads)
                 {
-                    count += int.Parse(threads["Threads:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                    count += int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
             {
                 // Gone, or not a process folder.
             }

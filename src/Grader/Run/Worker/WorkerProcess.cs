@@ -15,8 +15,8 @@ namespace Autograder.Grader.Run.Worker;
 internal sealed class WorkerProcess : IDisposable
 {
     /// <summary>
-    /// Threads a worker may run at once. A check needs the runtime's threads and libtorch's pools
-    /// (a few dozen, plus libtorch's pools, which grow with the cores); thousands would exhaust
+    /// Threads a worker may run at once. A check needs the runtime's threads (a few dozen) and
+    /// libtorch's pools, which grow with the cores; thousands would exhaust
     /// the machine's task table, and root ignores RLIMIT_NPROC, so the watch counts them itself.
     /// </summary>
     public static readonly int ThreadLimit = 256 + (4 * Environment.ProcessorCount);
@@ -29,7 +29,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly Thread _stdoutReader;
     private readonly Thread _stderrReader;
     private readonly BoundedLineReader _results;
-    private readonly Thread _memoryWatch;
+    private readonly Thread _limitsWatch;
     private readonly long _memoryLimit;
     private volatile bool _disposed;
 
@@ -82,8 +82,8 @@ internal sealed class WorkerProcess : IDisposable
         _stderrReader.Start();
         _stdoutReader = new Thread(ReadMessages) { IsBackground = true, Name = "worker stdout" };
         _stdoutReader.Start();
-        _memoryWatch = new Thread(WatchLimits) { IsBackground = true, Name = "worker limits" };
-        _memoryWatch.Start();
+        _limitsWatch = new Thread(WatchLimits) { IsBackground = true, Name = "worker limits" };
+        _limitsWatch.Start();
         Send(new WorkerHello(_secret, Environment.ProcessId));
     }
 
@@ -261,7 +261,7 @@ internal sealed class WorkerProcess : IDisposable
                     return;
                 }
 
-                if (CountThreads(status) is { } threads && threads > ThreadLimit)
+                if (ProcStatus.Threads(status) is { } threads && threads > ThreadLimit)
                 {
                     ThreadBreach = threads;
                     Kill();
@@ -275,26 +275,6 @@ internal sealed class WorkerProcess : IDisposable
 
             Thread.Sleep(MemoryPollInterval);
         }
-    }
-
-    private static int? CountThreads(string statusFile)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines(statusFile))
-            {
-                if (line.StartsWith("Threads:", StringComparison.Ordinal))
-                {
-                    return int.Parse(line.AsSpan("Threads:".Length).Trim(), CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            // Gone between the check and the read.
-        }
-
-        return null;
     }
 
     private void KeepErrorTail(ReadOnlySpan<char> text)
