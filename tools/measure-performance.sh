@@ -6,17 +6,21 @@
 #       a class of N copies of solutions/ (default exercises 01 and 02), graded R times by
 #       `grader batch` with --jobs 1 and --jobs 2 and by a loop of `grader grade` (LOOP=0 skips
 #       it); prints wall times and the overhead per submission (docs/PERFORMANCE.md, issue 10).
-# GRADER=path/to/grader measures that build instead of building Release.
+#       The batch is measured as a teacher deploys it: published (ReadyToRun), into a temporary folder.
+# GRADER=path/to/grader measures that build instead.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+out=$(mktemp -d)
 if [ -n "${GRADER:-}" ]; then
   grader=$GRADER
+elif [ "${1:-}" = "--batch" ]; then
+  dotnet publish src/Grader.Cli -c Release -o "$out/grader" -v quiet -nologo >/dev/null
+  grader=$out/grader/grader
 else
   dotnet build -c Release src/Grader.Cli -v quiet -nologo >/dev/null
   grader=src/Grader.Cli/bin/Release/net10.0/grader
 fi
-out=$(mktemp -d)
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 if [ "${1:-}" = "--batch" ]; then
@@ -36,17 +40,17 @@ if [ "${1:-}" = "--batch" ]; then
 
   echo "machine: $(nproc) cores; class of $students students (${exercises[*]}); $repeats runs each; grader $grader"
   echo
-  echo "| run | load before | wall s | per submission s | checks s / submission | overhead s / submission |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| run | load before | wall s | CPU s (user+sys) | per submission s | checks s / submission | overhead s / submission |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
   for r in $(seq 1 "$repeats"); do
     for jobs in 1 2; do
       before=$(load)
       rm -rf "$out/batch"
-      /usr/bin/time -f "%e" -o "$out/time" "$grader" batch "$out/class" --out "$out/batch" --jobs "$jobs" "${selected[@]}" >/dev/null
+      /usr/bin/time -f "%e %U %S" -o "$out/time" "$grader" batch "$out/class" --out "$out/batch" --jobs "$jobs" "${selected[@]}" >/dev/null
       # Per student: wall time from batch.log, checks from the sum of durationMs in result.json.
-      python3 - "$out/batch" "$jobs" "$before" "$(cat "$out/time")" <<'PY'
+      python3 - "$out/batch" "$jobs" "$before" $(cat "$out/time") <<'PY'
 import json, os, sys
-folder, jobs, load, wall = sys.argv[1:5]
+folder, jobs, load, wall, user, system = sys.argv[1:7]
 walls, checks = {}, {}
 for line in open(os.path.join(folder, "batch.log")):
     if line.startswith("#"):
@@ -58,7 +62,7 @@ for student in walls:
     checks[student] = sum(c["durationMs"] for e in report["exercises"] for c in e["checks"]) / 1000
 over = [walls[s] - checks[s] for s in walls]
 span = lambda xs: f"{min(xs):.2f} to {max(xs):.2f}" if len(xs) > 1 else f"{xs[0]:.2f}"
-print(f"| batch --jobs {jobs} | {load} | {float(wall):.2f} | {span(list(walls.values()))} | "
+print(f"| batch --jobs {jobs} | {load} | {float(wall):.2f} | {float(user) + float(system):.2f} | {span(list(walls.values()))} | "
       f"{span(list(checks.values()))} | {span(over)} (mean {sum(over) / len(over):.2f}) |")
 PY
     done
@@ -68,7 +72,7 @@ PY
       for s in "$out"/class/*; do
         "$grader" grade "$s" "${selected[@]}" --json "$out/loop-$(basename "$s").json" >/dev/null
       done
-      python3 -c "import sys; w = float(sys.argv[2]) - float(sys.argv[1]); n = int(sys.argv[3]); print(f'| loop of grader grade | {sys.argv[4]} | {w:.2f} | {w / n:.2f} | | |')" \
+      python3 -c "import sys; w = float(sys.argv[2]) - float(sys.argv[1]); n = int(sys.argv[3]); print(f'| loop of grader grade | {sys.argv[4]} | {w:.2f} | | {w / n:.2f} | | |')" \
         "$start" "$(date +%s.%N)" "$students" "$before"
     fi
   done
