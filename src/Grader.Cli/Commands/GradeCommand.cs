@@ -103,25 +103,9 @@ internal static class GradeCommand
 
             return 0;
         }
-        catch (CourseSecretException e)
+        catch (Exception e) when (UsageError.Explains(e))
         {
-            Console.Error.WriteLine($"grader: {e.Message}");
-            return GraderCommands.Usage;
-        }
-        catch (SubmissionException e)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
-            return GraderCommands.Usage;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
-            return GraderCommands.Usage;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)} Check the folder's permissions.");
-            return GraderCommands.Usage;
+            return UsageError.Report(Console.Error, e, e is UnauthorizedAccessException ? " Check the folder's permissions." : "");
         }
     }
 }
