@@ -88,11 +88,7 @@ internal static class BatchCommand
     private static int Run(
         string classFolder, string outFolder, int jobs, IReadOnlyList<string> exercises, Run.RunLimits limits, Shard? shard, string? stubs, string? courseSecret, string? checksFolder, bool similarity)
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 140;
-        }
+        var console = CommandConsole.Open();
 
         try
         {

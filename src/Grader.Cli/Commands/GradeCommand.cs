@@ -71,12 +71,7 @@ internal static class GradeCommand
 
     public static int Run(GradeOptions command)
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            // Logs and files have no terminal width; 80 columns would wrap every message.
-            console.Profile.Width = 140;
-        }
+        var console = CommandConsole.Open();
 
         try
         {
