@@ -1,7 +1,6 @@
 #if COURSE_AUTHORING
 using Autograder.Grader.Batch;
 using Autograder.Grader.Checks;
-using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
 using Autograder.Grader.Similarity;
 using Spectre.Console;
@@ -89,11 +88,7 @@ internal static class BatchCommand
     private static int Run(
         string classFolder, string outFolder, int jobs, IReadOnlyList<string> exercises, Run.RunLimits limits, Shard? shard, string? stubs, string? courseSecret, string? checksFolder, bool similarity)
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 140;
-        }
+        var console = CommandConsole.Open();
 
         try
         {
@@ -125,15 +120,9 @@ internal static class BatchCommand
                 new SimilarityOptions { Input = outFolder, StarterDir = BatchRunner.FindStubs(options) }, Console.Out, Console.Error);
             return code != 0 ? code : compared;
         }
-        catch (CourseSecretException e)
+        catch (Exception e) when (UsageError.Explains(e))
         {
-            Console.Error.WriteLine($"grader: {e.Message}");
-            return GraderCommands.Usage;
-        }
-        catch (Exception e) when (e is SubmissionException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
-            return GraderCommands.Usage;
+            return UsageError.Report(Console.Error, e);
         }
     }
 }

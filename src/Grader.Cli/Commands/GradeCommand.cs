@@ -71,12 +71,7 @@ internal static class GradeCommand
 
     public static int Run(GradeOptions command)
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            // Logs and files have no terminal width; 80 columns would wrap every message.
-            console.Profile.Width = 140;
-        }
+        var console = CommandConsole.Open();
 
         try
         {
@@ -103,25 +98,9 @@ internal static class GradeCommand
 
             return 0;
         }
-        catch (CourseSecretException e)
+        catch (Exception e) when (UsageError.Explains(e))
         {
-            Console.Error.WriteLine($"grader: {e.Message}");
-            return GraderCommands.Usage;
-        }
-        catch (SubmissionException e)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
-            return GraderCommands.Usage;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
-            return GraderCommands.Usage;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Console.Error.WriteLine($"grader: {SafeText.Clean(e.Message)} Check the folder's permissions.");
-            return GraderCommands.Usage;
+            return UsageError.Report(Console.Error, e, e is UnauthorizedAccessException ? " Check the folder's permissions." : "");
         }
     }
 }

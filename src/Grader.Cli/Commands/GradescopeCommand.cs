@@ -2,7 +2,6 @@
 using System.CommandLine;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Cli.Gradescope;
-using Autograder.Grader.Results;
 
 namespace Autograder.Grader.Cli.Commands;
 
@@ -48,15 +47,9 @@ internal static class GradescopeCommand
             output.WriteLine($"Written: {full}. Upload it as the autograder of a Gradescope programming assignment (Ubuntu base image).");
             return 0;
         }
-        catch (CourseSecretException e)
+        catch (Exception e) when (UsageError.Explains(e))
         {
-            error.WriteLine($"grader: {e.Message}");
-            return GraderCommands.Usage;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"grader: {SafeText.Clean(e.Message)}");
-            return GraderCommands.Usage;
+            return UsageError.Report(error, e);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Watch;
-using Spectre.Console;
 using Command = System.CommandLine.Command;
 
 namespace Autograder.Grader.Cli.Commands;
@@ -47,11 +46,7 @@ internal static class WatchCommand
 
     public static int Run(WatchOptions options)
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 140;
-        }
+        var console = CommandConsole.Open();
 
         using var stop = new CancellationTokenSource();
         void Stop(PosixSignalContext signal)

@@ -14,12 +14,6 @@ internal static class Landlock
 {
     public const string Name = "landlock";
 
-    private const long SysCreateRuleset = 444;
-    private const long SysAddRule = 445;
-    private const long SysRestrictSelf = 446;
-    private const long CreateRulesetVersion = 1;
-    private const long RulePathBeneath = 1;
-
     private const ulong Execute = 1UL << 0;
     private const ulong WriteFile = 1UL << 1;
     private const ulong ReadFile = 1UL << 2;
@@ -42,7 +36,7 @@ internal static class Landlock
             return 0;
         }
 
-        var version = Libc.Syscall(SysCreateRuleset, 0, 0, CreateRulesetVersion, 0);
+        var version = Libc.Syscall(Libc.SYS_landlock_create_ruleset, 0, 0, Libc.LANDLOCK_CREATE_RULESET_VERSION, 0);
         return version > 0 ? (int)version : 0;
     }
 
@@ -96,7 +90,7 @@ internal static class Landlock
                 Allow(ruleset, path, ReadFile | Execute);
             }
 
-            if (Libc.Syscall(SysRestrictSelf, ruleset, 0, 0, 0) != 0)
+            if (Libc.Syscall(Libc.SYS_landlock_restrict_self, ruleset, 0, 0, 0) != 0)
             {
                 return SandboxLayer.Off(Name, $"landlock_restrict_self failed: {Libc.Describe(Libc.LastError)}");
             }
@@ -148,7 +142,7 @@ internal static class Landlock
     {
         fixed (RulesetAttributes* pointer = &attributes)
         {
-            return Libc.Syscall(SysCreateRuleset, (nint)pointer, size, 0, 0);
+            return Libc.Syscall(Libc.SYS_landlock_create_ruleset, (nint)pointer, size, 0, 0);
         }
     }
 
@@ -156,7 +150,7 @@ internal static class Landlock
     {
         fixed (PathBeneath* pointer = &rule)
         {
-            return Libc.Syscall(SysAddRule, ruleset, RulePathBeneath, (nint)pointer, 0);
+            return Libc.Syscall(Libc.SYS_landlock_add_rule, ruleset, Libc.LANDLOCK_RULE_PATH_BENEATH, (nint)pointer, 0);
         }
     }
 

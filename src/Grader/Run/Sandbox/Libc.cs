@@ -5,6 +5,8 @@ namespace Autograder.Grader.Run.Sandbox;
 /// <summary>
 /// The few C library calls the sandbox needs, declared by hand: nothing to install, and every
 /// argument is a plain integer or a blittable struct, so no marshalling code runs in between.
+/// The numbers from the C headers that the sandbox's steps pass to them live here too, under
+/// their C names, so each can be checked against its header in one place.
 /// </summary>
 internal static partial class Libc
 {
@@ -22,12 +24,38 @@ internal static partial class Libc
     public const int PR_CAP_AMBIENT = 47;
     public const int PR_CAP_AMBIENT_CLEAR_ALL = 4;
 
-    public const int O_RDONLY = 0;
-    public const int O_WRONLY = 1;
+    public const int O_RDWR = 2;
     public const int O_CLOEXEC = 0x80000;
     public const int O_PATH = 0x200000;
     public const int F_DUPFD = 0;
-    public const int F_DUPFD_CLOEXEC = 1030;
+    public const int F_SETFD = 2;
+    public const int FD_CLOEXEC = 1;
+
+    public const int RLIMIT_FSIZE = 1;
+    public const int RLIMIT_CORE = 4;
+    public const int RLIMIT_NPROC = 6;
+    public const int RLIMIT_NOFILE = 7;
+
+    public const int AF_INET = 2;
+    public const int SOCK_DGRAM = 2;
+    public const int CLONE_NEWUSER = 0x10000000;
+    public const int PTRACE_ATTACH = 16;
+    public const int PTRACE_DETACH = 17;
+    public const int SECCOMP_SET_MODE_FILTER = 1;
+    public const int SECCOMP_FILTER_FLAG_TSYNC = 1;
+    public const int LANDLOCK_CREATE_RULESET_VERSION = 1;
+    public const int LANDLOCK_RULE_PATH_BENEATH = 1;
+
+    // System call numbers for Syscall, as on x86-64; Landlock's are the same on every architecture.
+    public const long SYS_socket = 41;
+    public const long SYS_fork = 57;
+    public const long SYS_ptrace = 101;
+    public const long SYS_exit_group = 231;
+    public const long SYS_unshare = 272;
+    public const long SYS_seccomp = 317;
+    public const long SYS_landlock_create_ruleset = 444;
+    public const long SYS_landlock_add_rule = 445;
+    public const long SYS_landlock_restrict_self = 446;
 
     public static bool IsLinux => OperatingSystem.IsLinux();
 

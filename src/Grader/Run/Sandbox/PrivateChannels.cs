@@ -17,7 +17,7 @@ internal static class PrivateChannels
     {
         var requests = Libc.Fcntl(0, Libc.F_DUPFD, Lowest);
         var results = Libc.Fcntl(1, Libc.F_DUPFD, Lowest);
-        var devNull = Libc.Open("/dev/null", 2 /* O_RDWR */);
+        var devNull = Libc.Open("/dev/null", Libc.O_RDWR);
         if (requests < 0 || results < 0 || devNull < 0 || Libc.Dup2(devNull, 0) < 0 || Libc.Dup2(devNull, 1) < 0)
         {
             return null;
@@ -30,8 +30,8 @@ internal static class PrivateChannels
     /// <summary>Once re-executed, the descriptors close if anything else is ever executed.</summary>
     public static void CloseOnExec((int Requests, int Results) channels)
     {
-        Libc.Fcntl(channels.Requests, 2 /* F_SETFD */, 1 /* FD_CLOEXEC */);
-        Libc.Fcntl(channels.Results, 2 /* F_SETFD */, 1 /* FD_CLOEXEC */);
+        Libc.Fcntl(channels.Requests, Libc.F_SETFD, Libc.FD_CLOEXEC);
+        Libc.Fcntl(channels.Results, Libc.F_SETFD, Libc.FD_CLOEXEC);
     }
 
     public static string Describe((int Requests, int Results) channels) =>

@@ -11,11 +11,6 @@ internal static class ResourceLimits
     public const string Name = "rlimits";
     public const ulong OpenFiles = 1024;
 
-    private const int RLIMIT_FSIZE = 1;
-    private const int RLIMIT_CORE = 4;
-    private const int RLIMIT_NPROC = 6;
-    private const int RLIMIT_NOFILE = 7;
-
     public static SandboxLayer Apply()
     {
         var applied = new List<string>();
@@ -37,14 +32,14 @@ internal static class ResourceLimits
             }
         }
 
-        Set(RLIMIT_CORE, 0, "core");
-        Set(RLIMIT_FSIZE, 0, "fsize");
-        Set(RLIMIT_NOFILE, OpenFiles, "nofile");
+        Set(Libc.RLIMIT_CORE, 0, "core");
+        Set(Libc.RLIMIT_FSIZE, 0, "fsize");
+        Set(Libc.RLIMIT_NOFILE, OpenFiles, "nofile");
         if (Libc.GetEuid() != 0)
         {
             // Counted per user over the whole machine, so it bounds only with room for the user's
             // other processes; root ignores it, and seccomp refuses new processes anyway.
-            Set(RLIMIT_NPROC, (ulong)CountUserTasks() + 512, "nproc");
+            Set(Libc.RLIMIT_NPROC, (ulong)CountUserTasks() + 512, "nproc");
         }
 
         return failed.Count == 0

@@ -23,12 +23,6 @@ internal static class SandboxProbes
     public const string NoCoreNoFile = "core files and file size limited to 0";
     public const string Execve = "execve /bin/sh";
 
-    private const long SysFork = 57;
-    private const long SysExitGroup = 231;
-    private const long SysPtrace = 101;
-    private const long SysUnshare = 272;
-    private const long SysSocket = 41;
-
     public static Dictionary<string, string> Run(Dictionary<string, string> probes) =>
         probes.ToDictionary(probe => probe.Key, probe => Try(probe.Key, probe.Value));
 
@@ -41,10 +35,10 @@ internal static class SandboxProbes
                 ReadOutside => $"NOT blocked: read {File.ReadAllText(argument).Length} characters",
                 WriteTemp => Write(argument),
                 TcpConnect => Connect(int.Parse(argument, CultureInfo.InvariantCulture)),
-                UdpSocket => Refused(Libc.Syscall(SysSocket, 2 /* AF_INET */, 2 /* SOCK_DGRAM */, 0, 0), "a socket was opened"),
+                UdpSocket => Refused(Libc.Syscall(Libc.SYS_socket, Libc.AF_INET, Libc.SOCK_DGRAM, 0, 0), "a socket was opened"),
                 StartProcess => $"NOT blocked: started process {System.Diagnostics.Process.Start("/bin/sh", ["-c", "exit 0"]).Id}",
                 ForkProbe => Fork(),
-                NewNamespace => Refused(Libc.Syscall(SysUnshare, 0x10000000, 0, 0, 0), "the worker is now in a new user namespace"),
+                NewNamespace => Refused(Libc.Syscall(Libc.SYS_unshare, Libc.CLONE_NEWUSER, 0, 0, 0), "the worker is now in a new user namespace"),
                 PtraceGrader => Ptrace(int.Parse(argument, CultureInfo.InvariantCulture)),
                 SignalGrader => Refused(Libc.Kill(int.Parse(argument, CultureInfo.InvariantCulture), 0), "the grader could be signalled"),
                 NoCoreNoFile => Limits(),
@@ -73,10 +67,10 @@ internal static class SandboxProbes
 
     private static string Fork()
     {
-        var child = Libc.Syscall(SysFork, 0, 0, 0, 0);
+        var child = Libc.Syscall(Libc.SYS_fork, 0, 0, 0, 0);
         if (child == 0)
         {
-            Libc.Syscall(SysExitGroup, 0, 0, 0, 0); // The child leaves at once.
+            Libc.Syscall(Libc.SYS_exit_group, 0, 0, 0, 0); // The child leaves at once.
         }
 
         return Refused(child, $"process {child} was created");
@@ -84,10 +78,10 @@ internal static class SandboxProbes
 
     private static string Ptrace(int grader)
     {
-        var result = Libc.Syscall(SysPtrace, 16 /* PTRACE_ATTACH */, grader, 0, 0);
+        var result = Libc.Syscall(Libc.SYS_ptrace, Libc.PTRACE_ATTACH, grader, 0, 0);
         if (result == 0)
         {
-            Libc.Syscall(SysPtrace, 17 /* PTRACE_DETACH */, grader, 0, 0);
+            Libc.Syscall(Libc.SYS_ptrace, Libc.PTRACE_DETACH, grader, 0, 0);
         }
 
         return Refused(result, "attached to the grader");
@@ -95,8 +89,8 @@ internal static class SandboxProbes
 
     private static string Limits()
     {
-        Libc.GetRlimit(4, out var core);
-        Libc.GetRlimit(1, out var size);
+        Libc.GetRlimit(Libc.RLIMIT_CORE, out var core);
+        Libc.GetRlimit(Libc.RLIMIT_FSIZE, out var size);
         return core.Maximum == 0 && size.Maximum == 0
             ? "blocked: RLIMIT_CORE 0, RLIMIT_FSIZE 0"
             : $"NOT blocked: RLIMIT_CORE {core.Maximum}, RLIMIT_FSIZE {size.Maximum}";

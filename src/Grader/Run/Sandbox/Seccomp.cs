@@ -12,10 +12,6 @@ internal static class Seccomp
 {
     public const string Name = "seccomp";
 
-    private const long SysSeccomp = 317;
-    private const long SetModeFilter = 1;
-    private const long FlagTsync = 1;
-
     public static SandboxLayer Apply()
     {
         if (!Libc.IsLinux)
@@ -47,7 +43,7 @@ internal static class Seccomp
         fixed (SeccompFilter.SockFilter* instructions = filter)
         {
             var program = new SockFprog { Length = (ushort)filter.Length, Filter = (nint)instructions };
-            return Libc.Syscall(SysSeccomp, SetModeFilter, FlagTsync, (nint)(&program), 0);
+            return Libc.Syscall(Libc.SYS_seccomp, Libc.SECCOMP_SET_MODE_FILTER, Libc.SECCOMP_FILTER_FLAG_TSYNC, (nint)(&program), 0);
         }
     }
 
