@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Autograder.Grader.Checks;
 using Autograder.Grader.Compile;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Policy;
 
 namespace Autograder.Grader.Cli.Commands;
 
@@ -50,8 +52,9 @@ internal static class CompileBenchmark
             return GraderCommands.Usage;
         }
 
+        var catalog = CheckCatalog.FromBaseDirectory();
         var ids = command.Exercises.Count > 0 ? command.Exercises : [.. submission.Exercises.Keys];
-        Console.WriteLine("exercise                 cold ms   warm median ms   warm min ms   repeats");
+        Console.WriteLine("exercise                 cold ms   warm median ms   warm min ms   policy warm median ms   repeats");
         foreach (var id in ids)
         {
             if (!submission.Exercises.TryGetValue(id, out var files))
@@ -65,11 +68,25 @@ internal static class CompileBenchmark
                 .Select(_ => Time(() => SubmissionCompiler.Compile($"Bench.{id}", files)))
                 .Order()
                 .ToList();
+            // The policy's semantic walk is the other half of what a batch does in its own process per exercise.
+            var compiled = (CompileResult.Success)SubmissionCompiler.Compile($"Bench.{id}", files);
+            var bans = catalog.TryGetExercise(id, out var exercise) ? exercise.Bans : [];
+            var policy = Enumerable.Range(0, command.Repeats)
+                .Select(_ => Milliseconds(() => ApiPolicy.Check(compiled.Compilation, bans, exercise?.BannedLiterals ?? [])))
+                .Order()
+                .ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{id,-24} {cold,7:0.0}   {warm[warm.Count / 2],14:0.0}   {warm[0],11:0.0}   {command.Repeats,7}"));
+                $"{id,-24} {cold,7:0.0}   {warm[warm.Count / 2],14:0.0}   {warm[0],11:0.0}   {policy[policy.Count / 2],21:0.0}   {command.Repeats,7}"));
         }
 
         return 0;
+    }
+
+    private static double Milliseconds(Action action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        action();
+        return stopwatch.Elapsed.TotalMilliseconds;
     }
 
     private static double Time(Func<CompileResult> compile)
