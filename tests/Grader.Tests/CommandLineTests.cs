@@ -29,7 +29,7 @@ public sealed class CommandLineTests
     [TestCase(new[] { "bench-compile", "a", "--repeat", "0" }, "--repeat needs a whole number above 0", "grader bench-compile --help")]
     public void A_wrong_command_line_says_what_to_type_and_exits_2(string[] args, string message, string help)
     {
-        var (exit, _, error) = RunInProcess(args);
+        var (exit, _, error) = GraderCli.Run(args);
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain(message).And.Contain($"Run `{help}` for the usage."));
@@ -38,7 +38,7 @@ public sealed class CommandLineTests
     [Test]
     public void Grader_alone_prints_the_verbs_and_exits_2()
     {
-        var (exit, output, _) = RunInProcess([]);
+        var (exit, output, _) = GraderCli.Run();
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(output, Does.Contain("grade <submission-dir>").And.Contain("sandbox").And.Not.Match(@"(?m)^\s+worker\b"), "the worker verb is for the grader, not for people");
@@ -50,14 +50,6 @@ public sealed class CommandLineTests
         var completions = GraderCommands.Parse(["grade", "x", "--exercise", "0"]).GetCompletions().Select(item => item.Label);
 
         Assert.That(completions, Does.Contain("01-perceptron").And.Contain("10-segnet"));
-    }
-
-    private static (int Exit, string Output, string Error) RunInProcess(string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = GraderCommands.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 
     [Test]

@@ -10,23 +10,11 @@ namespace Autograder.Grader.Tests;
 /// <c>teacher</c>, <c>--teacher-view</c>). Learner code chooses exception messages and printed
 /// output, so they could carry a hidden check's inputs out.
 /// </summary>
-public sealed class HiddenMeansHiddenTests
+public sealed class HiddenMeansHiddenTests : TempFolderTest
 {
     private const string Secret = "SECRET-91c2";
 
     private static readonly ExerciseSpec Exercise = new() { Id = "99-hidden", Title = "hidden text" };
-
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"hidden-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
     public void A_learner_exception_shows_its_type_and_place_and_the_teacher_its_message()
@@ -153,18 +141,12 @@ public sealed class HiddenMeansHiddenTests
 
     private GradeReport GradeInProcess(string statement)
     {
-        var source = File.ReadAllText(Course.PathOf("solutions", "01-perceptron", "Perceptron.cs"));
-        const string predict = "    public int Predict(PerceptronWeights weights, double[] input)\n    {\n";
-        Assert.That(source, Does.Contain(predict));
-        var folder = Path.Combine(_folder, "submission", "01-perceptron");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "Perceptron.cs"),
-            "using System;\n" + source.Replace(predict, predict + "        " + statement + "\n", StringComparison.Ordinal));
+        var submission = PerceptronSource.WriteSubmission(Folder, PerceptronSource.With(statement));
 
         // In the grader's own process, where the teacher's full message is kept; through a
         // worker the learner's view is the same (TerminalAttackTests).
         var grader = new SubmissionGrader(Course.Catalog, () => new InProcessRunner(new RunLimits { TimeLimit = TimeSpan.FromSeconds(20) }));
-        return grader.Grade(SubmissionReader.Read(Path.Combine(_folder, "submission")), ["01-perceptron"]);
+        return grader.Grade(SubmissionReader.Read(submission), ["01-perceptron"]);
     }
 
     private static MethodInfo Leaky(CheckContext context) =>

@@ -8,81 +8,18 @@ namespace Autograder.Grader.Tests;
 /// on the reference solution of 01 in the sandboxed worker, where the scripts must run.
 /// </summary>
 [TestFixture]
-public sealed class TeacherCheckTests
+public sealed class TeacherCheckTests : TempFolderTest
 {
-    private const string Passing = """
-        using Autograder.Reference.Perceptron;
-
-        new CheckDefinition
-        {
-            ExerciseId = "01-perceptron",
-            Slug = "teacher-fires-on-positive",
-            Name = "Predict fires on a clearly positive input",
-            Points = 2,
-            Visibility = Visibility.Hidden,
-            Seed = 5,
-            Run = context =>
-            {
-                var perceptron = context.Create<IPerceptron>();
-                var seen = perceptron.Predict(new PerceptronWeights([1.0, 1.0], 0.0), [2.0, 3.0]);
-                return Verdict.PassIf(seen == 1, $"Predict with w = (1, 1), bias 0, x = (2, 3): expected 1, yours {seen}.");
-            },
-        }
-        """;
-
-    // Wrong on purpose: the reference answers 1 here, so this check fails on it.
-    private const string Failing = """
-        using Autograder.Reference.Perceptron;
-
-        new CheckDefinition
-        {
-            ExerciseId = "01-perceptron",
-            Slug = "teacher-expects-zero",
-            Name = "a check that expects the wrong answer",
-            Points = 1,
-            Visibility = Visibility.Visible,
-            Seed = 6,
-            Run = context =>
-            {
-                var seen = context.Create<IPerceptron>().Predict(new PerceptronWeights([1.0], 0.0), [4.0]);
-                return Verdict.PassIf(seen == 0, $"expected 0, yours {seen} (seed {context.Seed}).");
-            },
-        }
-        """;
-
-    private const string Broken = """
-        new CheckDefinition
-        {
-            ExerciseId = "01-perceptron",
-            Slug = "teacher-broken",
-            Name = "does not compile",
-            Points = 3,
-            Visibility = Visibility.Visible,
-            Seed = 7,
-            Run = context => Verdict.Pass(undefinedThing),
-        }
-        """;
-
-    private string _folder = "";
+    /// <summary>Problems name a script by this folder and its own name.</summary>
+    private string Checks => InFolder("checks");
 
     [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"teacher-checks-{Guid.NewGuid():N}", "checks");
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(Path.GetDirectoryName(_folder)!, recursive: true);
+    public void CreateChecksFolder() => Directory.CreateDirectory(Checks);
 
     [Test]
     public void Scripts_run_in_the_worker_and_are_reported_like_any_check()
     {
-        Write("a-passing.csx", Passing);
-        Write("b-failing.csx", Failing);
-        Write("c-broken.csx", Broken);
-
-        var set = TeacherChecks.Load(_folder, Course.Catalog);
+        var set = LoadPassingFailingAndBroken();
         var exercise = Grade(set, () => new WorkerRunner());
 
         Assert.Multiple(() =>
@@ -111,11 +48,7 @@ public sealed class TeacherCheckTests
     [Test]
     public void In_process_the_same_scripts_give_the_same_results()
     {
-        Write("a-passing.csx", Passing);
-        Write("b-failing.csx", Failing);
-        Write("c-broken.csx", Broken);
-
-        var set = TeacherChecks.Load(_folder, Course.Catalog);
+        var set = LoadPassingFailingAndBroken();
         var inWorker = Grade(set, () => new WorkerRunner());
         var inProcess = Grade(set, () => new InProcessRunner());
 
@@ -127,12 +60,12 @@ public sealed class TeacherCheckTests
     public void A_script_without_a_readable_exercise_is_a_problem_that_names_its_file_and_line()
     {
         Write("typo.csx", "new CheckDefinition {\n  ExerciseId = NotAString,\n}");
-        Write("unknown.csx", Passing.Replace("01-perceptron", "99-nothing", StringComparison.Ordinal));
+        Write("unknown.csx", TeacherScripts.Passing.Replace("01-perceptron", "99-nothing", StringComparison.Ordinal));
         Write("throws.csx", "var x = 1;\nthrow new InvalidOperationException(\"teacher's mistake\");");
         Write("nothing.csx", "var x = 1;");
-        Write("twice.csx", Failing.Replace("teacher-expects-zero", "predict-threshold", StringComparison.Ordinal));
+        Write("twice.csx", TeacherScripts.Failing.Replace("teacher-expects-zero", "predict-threshold", StringComparison.Ordinal));
 
-        var set = TeacherChecks.Load(_folder, Course.Catalog);
+        var set = TeacherChecks.Load(Checks, Course.Catalog);
 
         Assert.That(set.Checks, Is.Empty);
         Assert.That(set.Problems, Is.EqualTo(new[]
@@ -148,7 +81,7 @@ public sealed class TeacherCheckTests
 
     [Test]
     public void A_missing_folder_says_what_to_give() =>
-        Assert.That(() => TeacherChecks.Load(Path.Combine(_folder, "nope"), Course.Catalog),
+        Assert.That(() => TeacherChecks.Load(Path.Combine(Checks, "nope"), Course.Catalog),
             Throws.TypeOf<DirectoryNotFoundException>().With.Message.Contains("no such folder"));
 
     private static ExerciseResult Grade(TeacherCheckSet set, Func<IExerciseRunner> runners)
@@ -158,5 +91,14 @@ public sealed class TeacherCheckTests
         return grader.Grade(submission, ["01-perceptron"]).Exercises.Single();
     }
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
+    /// <summary>The passing, the failing and the broken script, loaded in that order (a-, b-, c-).</summary>
+    private TeacherCheckSet LoadPassingFailingAndBroken()
+    {
+        Write("a-passing.csx", TeacherScripts.Passing);
+        Write("b-failing.csx", TeacherScripts.Failing);
+        Write("c-broken.csx", TeacherScripts.Broken);
+        return TeacherChecks.Load(Checks, Course.Catalog);
+    }
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(Checks, name), text);
 }

@@ -27,8 +27,7 @@ public sealed class BrowserTests
         using var temp = new TempFolder();
         DemoClass.Write(temp.Sub("demo"));
         ClassPublisher.Publish(temp.Sub("demo"));
-        ClassFixture.Write(temp.Sub("fixture"), ClassFixture.Students);
-        ClassPublisher.Publish(temp.Sub("fixture"));
+        ClassFixture.WriteAndPublish(temp.Sub("fixture"));
 
         await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {

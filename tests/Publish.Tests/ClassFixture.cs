@@ -52,6 +52,13 @@ internal static class ClassFixture
         new ClassManifest { Shard = shard, Students = Students, Graded = gradedList, Unmatched = Unmatched }.Write(outDir);
     }
 
+    /// <summary>Writes every student's results into <paramref name="outDir"/> and publishes them.</summary>
+    public static void WriteAndPublish(string outDir)
+    {
+        Write(outDir, Students);
+        ClassPublisher.Publish(outDir);
+    }
+
     public static CheckResult Check(string id, string name, ResultStatus status, double score, double max, string message,
         Visibility visibility = Visibility.Visible, Curve? curve = null, string? teacherMessage = null, string output = "") => new()
     {

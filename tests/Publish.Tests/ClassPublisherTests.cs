@@ -29,8 +29,7 @@ public sealed class ClassPublisherTests
     public void The_gradebook_has_one_row_per_graded_student_with_every_exercise_and_the_total()
     {
         using var temp = new TempFolder();
-        ClassFixture.Write(temp.Path, ClassFixture.Students);
-        ClassPublisher.Publish(temp.Path);
+        ClassFixture.WriteAndPublish(temp.Path);
 
         var expected =
             "ID,SIS Login ID,Section,01-perceptron,04-torchsharp,Total\r\n" +
@@ -46,8 +45,7 @@ public sealed class ClassPublisherTests
     public void Gradescope_results_carry_every_check_with_hidden_ones_after_published()
     {
         using var temp = new TempFolder();
-        ClassFixture.Write(temp.Path, ClassFixture.Students);
-        ClassPublisher.Publish(temp.Path);
+        ClassFixture.WriteAndPublish(temp.Path);
 
         using var cy = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "students", "cy", "results.json")));
         var root = cy.RootElement;
@@ -80,8 +78,7 @@ public sealed class ClassPublisherTests
     public void Teacher_only_text_of_hidden_checks_never_reaches_the_learners_files()
     {
         using var temp = new TempFolder();
-        ClassFixture.Write(temp.Path, ClassFixture.Students);
-        ClassPublisher.Publish(temp.Path);
+        ClassFixture.WriteAndPublish(temp.Path);
 
         var teacherCopy = File.ReadAllText(Path.Combine(temp.Path, "students", "cy", "result.json"));
         Assert.That(teacherCopy, Does.Contain(ClassFixture.HiddenSecret), "the fixture must carry the secret for this test to mean anything");
@@ -99,8 +96,7 @@ public sealed class ClassPublisherTests
     public void A_student_report_shows_curves_excerpts_and_intake_problems()
     {
         using var temp = new TempFolder();
-        ClassFixture.Write(temp.Path, ClassFixture.Students);
-        ClassPublisher.Publish(temp.Path);
+        ClassFixture.WriteAndPublish(temp.Path);
 
         var ada = File.ReadAllText(Path.Combine(temp.Path, "students", "ada", "report.html"));
         var images = Images(ada);
@@ -124,8 +120,7 @@ public sealed class ClassPublisherTests
     public void Hostile_learner_text_is_escaped_everywhere()
     {
         using var temp = new TempFolder();
-        ClassFixture.Write(temp.Path, ClassFixture.Students);
-        ClassPublisher.Publish(temp.Path);
+        ClassFixture.WriteAndPublish(temp.Path);
 
         foreach (var file in new[] { "summary.html", "students/eve/report.html" })
         {

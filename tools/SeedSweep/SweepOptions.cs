@@ -28,39 +28,40 @@ internal sealed record SweepOptions(IReadOnlyList<string> Exercises, int Seeds, 
         var listOrders = false;
         for (var i = 0; i < args.Count; i++)
         {
-            var value = i + 1 < args.Count ? args[i + 1] : null;
-            switch (args[i])
+            if (args[i] == "--list-orders")
             {
-                case "--exercise" when value is not null:
+                listOrders = true;
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                return null;
+            }
+
+            var value = args[++i];
+            switch (args[i - 1])
+            {
+                case "--exercise":
                     exercises.Add(value);
-                    i++;
                     break;
-                case "--submission" when value is not null:
+                case "--submission":
                     submissions.Add(value);
-                    i++;
                     break;
-                case "--check" when value is not null:
+                case "--check":
                     checks.Add(value);
-                    i++;
                     break;
                 case "--seeds" when int.TryParse(value, out var n) && n > 0:
                     seeds = n;
-                    i++;
                     break;
                 case "--skip" when int.TryParse(value, out var k) && k >= 0:
                     skip = k;
-                    i++;
                     break;
                 case "--orders" when int.TryParse(value, out var o) && o > 0:
                     orders = o;
-                    i++;
                     break;
                 case "--order-seed" when int.TryParse(value, out var s):
                     orderSeed = s;
-                    i++;
-                    break;
-                case "--list-orders":
-                    listOrders = true;
                     break;
                 default:
                     return null;

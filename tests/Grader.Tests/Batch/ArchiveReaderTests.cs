@@ -5,16 +5,8 @@ using Autograder.Grader.Batch;
 namespace Autograder.Grader.Tests.Batch;
 
 /// <summary>Each way a student's archive can attack the grader is refused, with a message for that student, and nothing is written to disk.</summary>
-public sealed class ArchiveReaderTests
+public sealed class ArchiveReaderTests : TempFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void MakeFolder() => _folder = Directory.CreateTempSubdirectory("archive-tests-").FullName;
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public void A_plain_archive_gives_its_cs_files_and_skips_finder_copies_and_build_output()
     {
@@ -50,7 +42,7 @@ public sealed class ArchiveReaderTests
         // Ordinal: a culture-aware search ignores control characters and finds them everywhere.
         Assert.That(refused.Message.Contains('\u001b', StringComparison.Ordinal), Is.False, "the name is shown escaped");
         Assert.That(refused.Message.Contains('\u202e', StringComparison.Ordinal), Is.False, "the name is shown escaped");
-        Assert.That(File.Exists(Path.Combine(_folder, "..", "evil.cs")), Is.False);
+        Assert.That(File.Exists(InFolder("..", "evil.cs")), Is.False);
     }
 
     [Test]
@@ -134,7 +126,7 @@ public sealed class ArchiveReaderTests
     [Test]
     public void A_file_that_is_not_a_zip_is_refused()
     {
-        var path = Path.Combine(_folder, "fake.zip");
+        var path = InFolder("fake.zip");
         File.WriteAllText(path, "this is not a zip archive, just text long enough to look for an end record in it");
 
         Assert.That(Assert.Throws<IntakeException>(() => ArchiveReader.Read(path))!.Message, Does.Contain("not a valid zip file"));
@@ -145,7 +137,7 @@ public sealed class ArchiveReaderTests
 
     private string Zip(params (string Name, string Text, int Mode)[] entries)
     {
-        var path = Path.Combine(_folder, $"submission{Directory.GetFiles(_folder).Length}.zip");
+        var path = InFolder($"submission{Directory.GetFiles(Folder).Length}.zip");
         using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
         {
             foreach (var (name, text, mode) in entries)

@@ -13,34 +13,24 @@ namespace Autograder.Grader.Tests.Batch;
 /// a zip included. The one planted copy is the one pair reported.
 /// </summary>
 [NonParallelizable]
-public sealed class BatchSimilarityTests
+public sealed class BatchSimilarityTests : TempFolderTest
 {
     private static readonly string[] Exercises = ["01-perceptron", "02-gradient-descent"];
-    private string _root = "";
-
-    [SetUp]
-    public void MakeRoot() => _root = Directory.CreateTempSubdirectory("batch-similarity-").FullName;
-
-    [TearDown]
-    public void RemoveRoot() => Directory.Delete(_root, recursive: true);
 
     [Test]
     public void Batch_with_similarity_grades_then_finds_the_planted_copy_and_nothing_else()
     {
-        var classDir = Path.Combine(_root, "class");
-        var outDir = Path.Combine(_root, "out");
+        var classDir = InFolder("class");
+        var outDir = InFolder("out");
         BuildClass(classDir);
-        var secret = Path.Combine(_root, "secret");
+        var secret = InFolder("secret");
         File.WriteAllText(secret, Course.TestSecretText);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
 
-        var exit = GraderCommands.Run(
-            ["batch", classDir, "--out", outDir, "--similarity", "--jobs", "2", "-e", Exercises[0], "-e", Exercises[1],
-             "--time-limit", "20", "--course-secret", secret, "--stubs", Course.PathOf("exercises")],
-            output, error);
+        var (exit, _, error) = GraderCli.Run(
+            "batch", classDir, "--out", outDir, "--similarity", "--jobs", "2", "-e", Exercises[0], "-e", Exercises[1],
+            "--time-limit", "20", "--course-secret", secret, "--stubs", Course.PathOf("exercises"));
 
-        Assert.That(exit, Is.Zero, error.ToString());
+        Assert.That(exit, Is.Zero, error);
         Assert.That(ClassManifest.Read(outDir).ClassDir, Is.EqualTo(Path.GetFullPath(classDir)));
         var grades = File.ReadAllLines(Path.Combine(outDir, "grades.csv"));
         Assert.That(grades.Skip(1).Select(line => line.Split(',')[0]), Is.EqualTo(new[] { "alice", "bob", "carol", "dave" }), "graded first");
@@ -55,12 +45,10 @@ public sealed class BatchSimilarityTests
     [Test]
     public void Similarity_with_a_shard_is_a_usage_error_that_says_what_to_do_instead()
     {
-        using var error = new StringWriter();
-
-        var exit = GraderCommands.Run(["batch", "class", "--out", "out", "--similarity", "--shard", "0/2"], TextWriter.Null, error);
+        var (exit, _, error) = GraderCli.Run("batch", "class", "--out", "out", "--similarity", "--shard", "0/2");
 
         Assert.That(exit, Is.EqualTo(GraderCommands.Usage));
-        Assert.That(error.ToString(), Does.Contain("Merge the shards, then run `grader similarity <merged-dir>`"));
+        Assert.That(error, Does.Contain("Merge the shards, then run `grader similarity <merged-dir>`"));
     }
 
     /// <summary>

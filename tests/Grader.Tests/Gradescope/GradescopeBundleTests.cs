@@ -12,22 +12,14 @@ namespace Autograder.Grader.Tests.Gradescope;
 /// (AUTOGRADER_ROOT), never the real /autograder.
 /// </summary>
 [TestFixture]
-public sealed class GradescopeBundleTests
+public sealed class GradescopeBundleTests : TempFolderTest
 {
-    private string _root = "";
-
-    [SetUp]
-    public void MakeTree() => _root = Directory.CreateTempSubdirectory("autograder-").FullName;
-
-    [TearDown]
-    public void RemoveTree() => Directory.Delete(_root, recursive: true);
-
-    private string Source => Path.Combine(_root, "source");
+    private string Source => InFolder("source");
 
     /// <summary>A stand-in grader: records its arguments and writes what `grader batch` + publish would.</summary>
     private string FakeGrader(string script)
     {
-        var path = Path.Combine(_root, "fake-grader.sh");
+        var path = InFolder("fake-grader.sh");
         File.WriteAllText(path, script);
         return path;
     }
@@ -35,35 +27,28 @@ public sealed class GradescopeBundleTests
     /// <summary>Writes the bundle and unpacks it as Gradescope does: the zip into source/, run_autograder into the root.</summary>
     private void Install(string? secret = null)
     {
-        var graderDir = Path.Combine(_root, "published");
+        var graderDir = InFolder("published");
         Directory.CreateDirectory(graderDir);
         File.WriteAllText(Path.Combine(graderDir, "grader.dll"), "stand-in");
-        var zip = Path.Combine(_root, "autograder.zip");
+        var zip = InFolder("autograder.zip");
         GradescopeBundle.Write(zip, graderDir, secret);
         ZipFile.ExtractToDirectory(zip, Source);
-        File.Copy(Path.Combine(Source, "run_autograder"), Path.Combine(_root, "run_autograder"));
+        File.Copy(Path.Combine(Source, "run_autograder"), InFolder("run_autograder"));
     }
 
-    private void Submit(string exercisesFolder, string? under = null)
-    {
-        var target = under is null ? Path.Combine(_root, "submission") : Path.Combine(_root, "submission", under);
-        var source = Course.PathOf("solutions", "01-perceptron");
-        Directory.CreateDirectory(Path.Combine(target, exercisesFolder));
-        foreach (var file in Directory.GetFiles(source, "*.cs"))
-        {
-            File.Copy(file, Path.Combine(target, exercisesFolder, Path.GetFileName(file)));
-        }
-    }
+    /// <summary>Uploads the solution of 01 as a learner would: its folder at the top, or <paramref name="under"/> a folder.</summary>
+    private void Submit(string? under = null) =>
+        ClassFolder.CopyExercises(Course.PathOf("solutions"), under is null ? InFolder("submission") : InFolder("submission", under), ["01-perceptron"]);
 
     private (int Code, string Output) RunAutograder(string grader)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(_root, "run_autograder")])
+        var start = new ProcessStartInfo("bash", [InFolder("run_autograder")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = _root,
+            WorkingDirectory = Folder,
         };
-        start.Environment["AUTOGRADER_ROOT"] = _root;
+        start.Environment["AUTOGRADER_ROOT"] = Folder;
         start.Environment["AUTOGRADER_GRADER"] = grader;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -73,7 +58,7 @@ public sealed class GradescopeBundleTests
     }
 
     private JsonElement Results() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "results", "results.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(InFolder("results", "results.json"))).RootElement;
 
     private const string WritesResults = """
         #!/usr/bin/env bash
@@ -87,11 +72,11 @@ public sealed class GradescopeBundleTests
     [Test]
     public void TheBundleHoldsTheScriptsAtItsRootExecutableWithTheGraderAndSecret()
     {
-        var graderDir = Path.Combine(_root, "published");
+        var graderDir = InFolder("published");
         Directory.CreateDirectory(Path.Combine(graderDir, "runtimes"));
         File.WriteAllText(Path.Combine(graderDir, "grader.dll"), "stand-in");
         File.WriteAllText(Path.Combine(graderDir, "runtimes", "lib.so"), "native");
-        var zip = Path.Combine(_root, "autograder.zip");
+        var zip = InFolder("autograder.zip");
 
         GradescopeBundle.Write(zip, graderDir, "00112233\n");
 
@@ -112,7 +97,7 @@ public sealed class GradescopeBundleTests
     {
         foreach (var script in new[] { GradescopeBundle.SetupScript, GradescopeBundle.RunScript })
         {
-            var path = Path.Combine(_root, script);
+            var path = InFolder(script);
             File.WriteAllText(path, GradescopeBundle.Script(script));
             using var process = Process.Start(new ProcessStartInfo("bash", ["-n", path]) { RedirectStandardError = true })!;
             var error = process.StandardError.ReadToEnd();
@@ -125,15 +110,15 @@ public sealed class GradescopeBundleTests
     public void RunAutograderGradesTheSubmissionAsAClassOfOneAndCopiesItsResults()
     {
         Install(secret: "00112233\n");
-        Submit("01-perceptron");
+        Submit();
 
         var (code, output) = RunAutograder($"bash {FakeGrader(WritesResults)}");
 
         Assert.That(code, Is.Zero, output);
-        var args = File.ReadAllText(Path.Combine(_root, "grader-args")).Trim().Split(' ');
+        var args = File.ReadAllText(InFolder("grader-args")).Trim().Split(' ');
         Assert.That(args[0], Is.EqualTo("batch"));
         Assert.That(args[2..], Is.EqualTo(new[] { "--out", args[3], "--jobs", "1", "--course-secret", Path.Combine(Source, "course-secret") }));
-        Assert.That(File.ReadAllText(Path.Combine(_root, "class-files")), Is.EqualTo("./submission/01-perceptron/Perceptron.cs\n"));
+        Assert.That(File.ReadAllText(InFolder("class-files")), Is.EqualTo("./submission/01-perceptron/Perceptron.cs\n"));
         var results = Results();
         Assert.That(results.GetProperty("score").GetDouble(), Is.EqualTo(3.5));
         Assert.That(results.GetProperty("tests")[0].GetProperty("max_score").GetDouble(), Is.EqualTo(5));
@@ -143,20 +128,20 @@ public sealed class GradescopeBundleTests
     public void AnExercisesFolderUploadedWholeIsGradedToo()
     {
         Install();
-        Submit("01-perceptron", under: "exercises");
+        Submit(under: "exercises");
 
         var (code, output) = RunAutograder($"bash {FakeGrader(WritesResults)}");
 
         Assert.That(code, Is.Zero, output);
-        Assert.That(File.ReadAllText(Path.Combine(_root, "class-files")), Is.EqualTo("./submission/01-perceptron/Perceptron.cs\n"));
-        Assert.That(File.ReadAllText(Path.Combine(_root, "grader-args")), Does.Not.Contain("--course-secret"), "no secret bundled, none passed");
+        Assert.That(File.ReadAllText(InFolder("class-files")), Is.EqualTo("./submission/01-perceptron/Perceptron.cs\n"));
+        Assert.That(File.ReadAllText(InFolder("grader-args")), Does.Not.Contain("--course-secret"), "no secret bundled, none passed");
     }
 
     [Test]
     public void WhenNothingIsGradedTheStudentGetsAResultThatSaysSo()
     {
         Install();
-        Submit("01-perceptron");
+        Submit();
 
         var (code, output) = RunAutograder($"bash {FakeGrader("#!/usr/bin/env bash\necho crashed >&2\nexit 3\n")}");
 
@@ -180,7 +165,7 @@ public sealed class GradescopeBundleTests
         }
 
         Install();
-        Submit("01-perceptron");
+        Submit();
         var grader = Path.Combine(AppContext.BaseDirectory, "grader.dll");
 
         var (code, output) = RunAutograder($"dotnet {grader}");

@@ -11,38 +11,29 @@ namespace Autograder.Grader.Tests.Hostile;
 /// never read, changed or neighboured by new files.
 /// </summary>
 [Platform("Linux")]
-public sealed class FileSystemAttackTests
+public sealed class FileSystemAttackTests : TempFolderTest
 {
-    private static readonly RunLimits Limits = new() { TimeLimit = TimeSpan.FromSeconds(20), MemoryBytes = 1L << 30 };
-
-    private string _folder = "";
-    private string _canary = "";
-    private string _secret = "";
+    private Canary _canary = null!;
     private string _submission = "";
     private string _exercise = "";
-
-    [SetUp]
-    public void CreateCanary()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"fs-attack-{Guid.NewGuid():N}");
-        _secret = $"canary-secret-{Guid.NewGuid():N}";
-        _canary = Path.Combine(_folder, "canary.cs");
-        Directory.CreateDirectory(_folder);
-        File.WriteAllText(_canary, $"class Canary {{ string s = \"{_secret}\"; }} {_secret}");
-        _submission = Path.Combine(_folder, "submission");
-        _exercise = Path.Combine(_submission, "01-perceptron");
-        Directory.CreateDirectory(_exercise);
-        CopySolution("02-gradient-descent");
-    }
-
     private Socket? _socket;
 
+    [SetUp]
+    public void PlantCanary()
+    {
+        _canary = Canary.Plant(Folder, "canary.cs", secret => $"class Canary {{ string s = \"{secret}\"; }} {secret}");
+        _submission = InFolder("submission");
+        _exercise = Path.Combine(_submission, "01-perceptron");
+        Directory.CreateDirectory(_exercise);
+        ClassFolder.CopyExercises(Course.PathOf("solutions"), _submission, ["02-gradient-descent"]);
+    }
+
     [TearDown]
-    public void RemoveFolder()
+    public void RemoveSubmission()
     {
         _socket?.Dispose();
         // rm, not Directory.Delete: .NET cannot name a file whose name is not UTF-8.
-        Run("rm", "-rf", _folder);
+        Run("rm", "-rf", _submission);
     }
 
     private static readonly (string Name, string Expected)[] Attacks =
@@ -72,11 +63,9 @@ public sealed class FileSystemAttackTests
     public void Attack_makes_only_its_exercise_an_error(string name, string expected)
     {
         Plant(name);
-        var before = Directory.GetFileSystemEntries(_folder).Order().ToList();
-        var canaryTime = File.GetLastWriteTimeUtc(_canary);
-        var canaryRead = File.GetLastAccessTimeUtc(_canary);
+        var before = Directory.GetFileSystemEntries(Folder).Order().ToList();
 
-        var report = Course.Grader(Limits).Grade(SubmissionReader.Read(_submission), ["01-perceptron", "02-gradient-descent"]);
+        var report = Course.Grader(TestLimits.Generous).Grade(SubmissionReader.Read(_submission), ["01-perceptron", "02-gradient-descent"]);
 
         var hostile = report.Exercises.Single(exercise => exercise.Id == "01-perceptron");
         Assert.That(hostile.Status, Is.EqualTo(ResultStatus.Error));
@@ -85,11 +74,8 @@ public sealed class FileSystemAttackTests
         Assert.That(hostile.Message, Does.Not.Contain("\uFFFD"));
         var neighbour = report.Exercises.Single(exercise => exercise.Id == "02-gradient-descent");
         Assert.That(neighbour.Score, Is.EqualTo(neighbour.MaxScore), neighbour.Message);
-        Assert.That(ReportJson.Serialize(report), Does.Not.Contain(_secret), "the canary's content reached the report");
-        Assert.That(File.ReadAllText(_canary), Does.Contain(_secret), "the canary was changed");
-        Assert.That(File.GetLastWriteTimeUtc(_canary), Is.EqualTo(canaryTime));
-        Assert.That(Directory.GetFileSystemEntries(_folder).Order(), Is.EqualTo(before), "something was created near the canary");
-        _ = canaryRead;
+        _canary.AssertUntouched(ReportJson.Serialize(report));
+        Assert.That(Directory.GetFileSystemEntries(Folder).Order(), Is.EqualTo(before), "something was created near the canary");
     }
 
     [Test]
@@ -97,7 +83,7 @@ public sealed class FileSystemAttackTests
     {
         Directory.CreateDirectory(Path.Combine(_submission, "03-backprop"));
         MakeFifo(Path.Combine(_submission, "03-backprop", "Backprop.cs"));
-        CopySolution("01-perceptron");
+        ClassFolder.CopyExercises(Course.PathOf("solutions"), _submission, ["01-perceptron"]);
 
         var read = Task.Run(() => SubmissionReader.Read(_submission, ["01-perceptron"]));
 
@@ -108,7 +94,7 @@ public sealed class FileSystemAttackTests
     [Test]
     public void A_fifo_in_another_exercise_makes_only_that_exercise_an_error()
     {
-        CopySolution("01-perceptron");
+        ClassFolder.CopyExercises(Course.PathOf("solutions"), _submission, ["01-perceptron"]);
         Directory.CreateDirectory(Path.Combine(_submission, "03-backprop"));
         MakeFifo(Path.Combine(_submission, "03-backprop", "Backprop.cs"));
 
@@ -125,7 +111,7 @@ public sealed class FileSystemAttackTests
     [TestCase("loop", "is a symbolic link that leads nowhere")]
     public void A_wrong_top_level_path_is_the_teachers_mistake(string kind, string expected)
     {
-        var path = Path.Combine(_folder, "top");
+        var path = InFolder("top");
         switch (kind)
         {
             case "file":
@@ -148,7 +134,7 @@ public sealed class FileSystemAttackTests
         switch (attack)
         {
             case "symlink-to-canary":
-                File.CreateSymbolicLink(target, _canary);
+                File.CreateSymbolicLink(target, _canary.Path);
                 break;
             case "symlink-to-solution":
                 File.CreateSymbolicLink(target, Course.PathOf("solutions", "01-perceptron", "Perceptron.cs"));
@@ -160,7 +146,7 @@ public sealed class FileSystemAttackTests
                 File.CreateSymbolicLink(target, "/dev/zero");
                 break;
             case "dangling-symlink":
-                File.CreateSymbolicLink(target, Path.Combine(_folder, "nothing-here.cs"));
+                File.CreateSymbolicLink(target, InFolder("nothing-here.cs"));
                 break;
             case "symlink-loop":
                 File.CreateSymbolicLink(target, target);
@@ -170,8 +156,8 @@ public sealed class FileSystemAttackTests
                 Directory.CreateSymbolicLink(_exercise, Course.PathOf("solutions", "01-perceptron"));
                 break;
             case "symlinked-subfolder":
-                CopySolution("01-perceptron", overwrite: true);
-                Directory.CreateSymbolicLink(Path.Combine(_exercise, "more"), _folder);
+                ClassFolder.CopyExercises(Course.PathOf("solutions"), _submission, ["01-perceptron"]);
+                Directory.CreateSymbolicLink(Path.Combine(_exercise, "more"), Folder);
                 break;
             case "fifo":
                 MakeFifo(target);
@@ -182,7 +168,7 @@ public sealed class FileSystemAttackTests
                 _socket.Bind(new UnixDomainSocketEndPoint(target));
                 break;
             case "hard-link-to-canary":
-                Run("ln", _canary, target);
+                Run("ln", _canary.Path, target);
                 break;
             case "one-byte-over-1-mib":
                 File.WriteAllText(target, "//" + new string('x', SubmissionReader.MaxFileBytes - 1));
@@ -195,7 +181,7 @@ public sealed class FileSystemAttackTests
 
                 break;
             case "name-not-utf8":
-                CopySolution("01-perceptron", overwrite: true);
+                ClassFolder.CopyExercises(Course.PathOf("solutions"), _submission, ["01-perceptron"]);
                 Run("sh", "-c", $"printf 'class X {{}}' > \"$1\"/Perc$(printf '\\377')ptron.cs", "sh", _exercise);
                 break;
             case "binary-file":
@@ -222,15 +208,5 @@ public sealed class FileSystemAttackTests
         using var process = Process.Start(start)!;
         process.WaitForExit();
         Assert.That(process.ExitCode, Is.Zero, $"{program}: {process.StandardError.ReadToEnd()}");
-    }
-
-    private void CopySolution(string exerciseId, bool overwrite = false)
-    {
-        var target = Path.Combine(_submission, exerciseId);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Course.PathOf("solutions", exerciseId), "*.cs"))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite);
-        }
     }
 }

@@ -7,30 +7,18 @@ namespace Autograder.Grader.Tests.Hostile;
 /// submission is neither read nor changed, and a correct exercise graded in the same run keeps
 /// full marks.
 /// </summary>
-public sealed class HostileCorpusTests
+public sealed class HostileCorpusTests : TempFolderTest
 {
     // Short limits keep the corpus fast; the defaults are measured in docs/PERFORMANCE.md.
     private static readonly RunLimits Limits = new() { TimeLimit = TimeSpan.FromSeconds(4), MemoryBytes = 1L << 30 };
 
-    private string _folder = "";
-    private string _canary = "";
-    private string _secret = "";
+    private Canary _canary = null!;
 
     public static IEnumerable<TestCaseData> Cases() =>
         HostileCorpus.Cases.Select(attack => new TestCaseData(attack).SetName($"Hostile({attack.Name})"));
 
     [SetUp]
-    public void CreateCanary()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"hostile-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-        _canary = Path.Combine(_folder, "canary.txt");
-        _secret = $"canary-secret-{Guid.NewGuid():N}";
-        File.WriteAllText(_canary, _secret);
-    }
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+    public void PlantCanary() => _canary = Canary.Plant(Folder);
 
     [Test]
     public void The_corpus_has_at_least_25_attacks_with_unique_names()
@@ -42,15 +30,13 @@ public sealed class HostileCorpusTests
     [TestCaseSource(nameof(Cases))]
     public void Attack_gets_a_clear_result_and_harms_nothing(HostileCase attack)
     {
-        var submission = Path.Combine(_folder, "submission");
-        WriteExercise(submission, "01-perceptron", Inject(attack));
+        var submission = PerceptronSource.WriteSubmission(Folder, Inject(attack));
         if (attack.Runs)
         {
             // A correct exercise after the hostile one: it must not notice anything.
-            CopySolution(submission, "02-gradient-descent");
+            ClassFolder.CopyExercises(Course.PathOf("solutions"), submission, ["02-gradient-descent"]);
         }
 
-        var canaryTime = File.GetLastWriteTimeUtc(_canary);
         var report = Course.Grader(Limits).Grade(SubmissionReader.Read(submission), []);
 
         var hostile = report.Exercises.Single(exercise => exercise.Id == "01-perceptron");
@@ -70,9 +56,7 @@ public sealed class HostileCorpusTests
             Assert.That(hostile.Message, Does.Contain("01-perceptron/Perceptron.cs line "));
         }
 
-        Assert.That(File.ReadAllText(_canary), Is.EqualTo(_secret), "the canary was changed");
-        Assert.That(File.GetLastWriteTimeUtc(_canary), Is.EqualTo(canaryTime));
-        Assert.That(ReportJson.Serialize(report), Does.Not.Contain(_secret), "the canary's content reached the report");
+        _canary.AssertUntouched(ReportJson.Serialize(report));
     }
 
     /// <summary>
@@ -99,33 +83,13 @@ public sealed class HostileCorpusTests
 
     private string Inject(HostileCase attack)
     {
-        var source = File.ReadAllText(Course.PathOf("solutions", "01-perceptron", "Perceptron.cs"));
-        const string predict = "    public int Predict(PerceptronWeights weights, double[] input)\n    {\n";
-        source = source.Replace(predict, predict + "        " + attack.Statement + "\n", StringComparison.Ordinal);
-        source = source.Replace("public sealed class Perceptron : IPerceptron\n{\n",
-            "public sealed class Perceptron : IPerceptron\n{\n    " + attack.Member + "\n", StringComparison.Ordinal);
+        var source = PerceptronSource.With(attack.Statement, attack.Member);
         if (attack.Replace is var (from, to))
         {
             Assert.That(source, Does.Contain(from));
             source = source.Replace(from, to, StringComparison.Ordinal);
         }
 
-        return "using System;\n" + source.Replace("{CANARY}", _canary, StringComparison.Ordinal);
-    }
-
-    private static void WriteExercise(string submission, string exerciseId, string source)
-    {
-        Directory.CreateDirectory(Path.Combine(submission, exerciseId));
-        File.WriteAllText(Path.Combine(submission, exerciseId, "Perceptron.cs"), source);
-    }
-
-    private static void CopySolution(string submission, string exerciseId)
-    {
-        var target = Path.Combine(submission, exerciseId);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Course.PathOf("solutions", exerciseId), "*.cs"))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
+        return source.Replace("{CANARY}", _canary.Path, StringComparison.Ordinal);
     }
 }

@@ -259,28 +259,16 @@ public sealed class LibraryAttackTests
     [TestCase("System.Formats.Tar.TarFile.ExtractToDirectory(\"/tmp/a.tar\", \"/tmp\", true);", "System.Formats.Tar.TarFile.ExtractToDirectory")]
     public void An_api_outside_the_reference_set_is_reported_as_a_policy_violation(string statement, string api)
     {
-        var source = System.IO.File.ReadAllText(Course.PathOf("solutions", "01-perceptron", "Perceptron.cs"));
-        const string predict = "    public int Predict(PerceptronWeights weights, double[] input)\n    {\n";
-        Assert.That(source, Does.Contain(predict));
-        source = source.Replace(predict, predict + "        " + statement + "\n", StringComparison.Ordinal);
+        var source = PerceptronSource.With(statement);
         var line = source[..source.IndexOf(statement, StringComparison.Ordinal)].Count(character => character == '\n') + 1;
-        var folder = Path.Combine(Path.GetTempPath(), $"library-attack-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "01-perceptron"));
-            System.IO.File.WriteAllText(Path.Combine(folder, "01-perceptron", "Perceptron.cs"), source);
+        using var folder = new TempFolder("library-attack");
 
-            var result = Course.Grader().Grade(SubmissionReader.Read(folder), ["01-perceptron"]).Exercises.Single();
+        var result = Course.Grader().Grade(SubmissionReader.Read(PerceptronSource.WriteSubmission(folder.Path, source)), ["01-perceptron"]).Exercises.Single();
 
-            Assert.That(result.Status, Is.EqualTo(ResultStatus.Error));
-            Assert.That(result.Score, Is.Zero);
-            Assert.That(result.Message, Does.Contain("does not allow"));
-            Assert.That(result.Message, Does.Contain($"01-perceptron/Perceptron.cs line {line}: {api}"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.That(result.Status, Is.EqualTo(ResultStatus.Error));
+        Assert.That(result.Score, Is.Zero);
+        Assert.That(result.Message, Does.Contain("does not allow"));
+        Assert.That(result.Message, Does.Contain($"01-perceptron/Perceptron.cs line {line}: {api}"));
     }
 
     private static void AssertRefused(string code, int line, string api, string reason)

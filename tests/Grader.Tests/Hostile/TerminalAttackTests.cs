@@ -21,12 +21,10 @@ public sealed record TerminalAttack(string Name, string Shown, string Statement 
 /// report, its JSON or the rendered console text, and nothing of the payload in a hidden check's
 /// learner view.
 /// </summary>
-public sealed class TerminalAttackTests
+public sealed class TerminalAttackTests : TempFolderTest
 {
     /// <summary>Every payload carries this, so that the tests can find where it went.</summary>
     private const string Marker = "PAYLOAD-7f3a";
-
-    private static readonly RunLimits Limits = new() { TimeLimit = TimeSpan.FromSeconds(20), MemoryBytes = 1L << 30 };
 
     public static IReadOnlyList<TerminalAttack> Attacks { get; } =
     [
@@ -60,20 +58,8 @@ public sealed class TerminalAttackTests
             ExtraFile: "this is not C# " + Marker),
     ];
 
-    private string _folder = "";
-
     public static IEnumerable<TestCaseData> Cases() =>
         Attacks.Select(attack => new TestCaseData(attack).SetName($"TerminalAttack({attack.Name})"));
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), $"terminal-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
     public void There_are_at_least_ten_attacks_with_unique_names()
@@ -147,16 +133,13 @@ public sealed class TerminalAttackTests
 
     private GradeReport Grade(TerminalAttack attack)
     {
-        var submission = Path.Combine(_folder, "submission");
-        var exercise = Path.Combine(submission, "01-perceptron");
-        Directory.CreateDirectory(exercise);
-        File.WriteAllText(Path.Combine(exercise, "Perceptron.cs"), Inject(attack));
+        var submission = PerceptronSource.WriteSubmission(Folder, PerceptronSource.With(attack.Statement, attack.Member));
         if (attack.ExtraFile.Length > 0)
         {
-            File.WriteAllText(Path.Combine(exercise, "\u001b[2J\u202eevil.cs"), attack.ExtraFile);
+            File.WriteAllText(Path.Combine(submission, "01-perceptron", "\u001b[2J\u202eevil.cs"), attack.ExtraFile);
         }
 
-        return Course.Grader(Limits).Grade(SubmissionReader.Read(submission), ["01-perceptron"]);
+        return Course.Grader(TestLimits.Generous).Grade(SubmissionReader.Read(submission), ["01-perceptron"]);
     }
 
     private static void AssertNoRawControlText(GradeReport report)
@@ -203,15 +186,4 @@ public sealed class TerminalAttackTests
     {
         Checks = [.. exercise.Checks.Where(check => check.Visibility == Visibility.Hidden)],
     })]);
-
-    private static string Inject(TerminalAttack attack)
-    {
-        var source = File.ReadAllText(Course.PathOf("solutions", "01-perceptron", "Perceptron.cs"));
-        const string predict = "    public int Predict(PerceptronWeights weights, double[] input)\n    {\n";
-        Assert.That(source, Does.Contain(predict));
-        source = source.Replace(predict, predict + "        " + attack.Statement + "\n", StringComparison.Ordinal);
-        source = source.Replace("public sealed class Perceptron : IPerceptron\n{\n",
-            "public sealed class Perceptron : IPerceptron\n{\n    " + attack.Member + "\n", StringComparison.Ordinal);
-        return "using System;\n" + source;
-    }
 }

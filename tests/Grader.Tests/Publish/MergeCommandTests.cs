@@ -10,34 +10,27 @@ public sealed class MergeCommandTests
     [Test]
     public void Merge_joins_two_shards_and_publishes_them()
     {
-        var root = Directory.CreateTempSubdirectory("merge-command-").FullName;
-        try
-        {
-            Shard(Path.Combine(root, "s1"), "1/2", "ann");
-            Shard(Path.Combine(root, "s2"), "2/2", "bo");
+        using var root = new TempFolder("merge-command");
+        Shard(root.Combine("s1"), "1/2", "ann");
+        Shard(root.Combine("s2"), "2/2", "bo");
 
-            var (exit, output, error) = Run("merge", Path.Combine(root, "s1"), Path.Combine(root, "s2"), "--out", Path.Combine(root, "all"));
+        var (exit, output, error) = GraderCli.Run("merge", root.Combine("s1"), root.Combine("s2"), "--out", root.Combine("all"));
 
-            Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(output, Does.Contain("Merged 2 students from 2 shards"));
-            Assert.That(File.ReadAllText(Path.Combine(root, "all", "grades.csv")),
-                Is.EqualTo("ID,SIS Login ID,Section,01-perceptron,Total\r\nann,,,1,1\r\nbo,,,1,1\r\n"));
-            Assert.That(File.Exists(Path.Combine(root, "all", "students", "bo", "report.html")));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.That(exit, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("Merged 2 students from 2 shards"));
+        Assert.That(File.ReadAllText(root.Combine("all", "grades.csv")),
+            Is.EqualTo("ID,SIS Login ID,Section,01-perceptron,Total\r\nann,,,1,1\r\nbo,,,1,1\r\n"));
+        Assert.That(File.Exists(root.Combine("all", "students", "bo", "report.html")));
     }
 
     [Test]
     public void Merge_without_out_or_with_a_missing_folder_exits_2_saying_what_to_type()
     {
-        var (exit, _, error) = Run("merge", "shard-1");
+        var (exit, _, error) = GraderCli.Run("merge", "shard-1");
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain("--out").And.Contain("grader merge --help"));
 
-        (exit, _, error) = Run("merge", "no-such-shard", "--out", "merged");
+        (exit, _, error) = GraderCli.Run("merge", "no-such-shard", "--out", "merged");
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain("no-such-shard is not a folder"));
     }
@@ -64,13 +57,5 @@ public sealed class MergeCommandTests
         Directory.CreateDirectory(Path.Combine(folder, "students", student));
         File.WriteAllText(Path.Combine(folder, "students", student, "result.json"), StudentResult.Serialize(result));
         new ClassManifest { Shard = shard, Students = ["ann", "bo"], Graded = [student] }.Write(folder);
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = GraderCommands.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

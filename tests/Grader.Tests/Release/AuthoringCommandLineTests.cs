@@ -31,10 +31,9 @@ public sealed class AuthoringCommandLineTests
     [TestCase(new[] { "validate", "extra" }, "Unrecognized command or argument 'extra'", "grader validate --help")]
     public void A_wrong_command_line_says_what_to_type_and_exits_2(string[] args, string message, string help)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var (exit, _, error) = GraderCli.Run(args);
 
-        Assert.That(GraderCommands.Run(args, output, error), Is.EqualTo(2));
-        Assert.That(error.ToString(), Does.Contain(message).And.Contain($"Run `{help}` for the usage."));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message).And.Contain($"Run `{help}` for the usage."));
     }
 }

@@ -9,35 +9,28 @@ public sealed class ReleaseLeakTests
 {
     private const string Secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-    private string _course = "";
+    private CourseCopy _course = null!;
 
     [SetUp]
     public void MakeCourse()
     {
-        _course = Path.Combine(Path.GetTempPath(), $"course-{Guid.NewGuid():N}");
-        foreach (var file in new[]
-        {
+        _course = CourseCopy.Of(
+        [
             "Autograder.sln", "exercises/01-perceptron/Perceptron.cs", "exercises/01-perceptron/README.md",
             "solutions/01-perceptron/Perceptron.cs", "src/Checks.Hidden/01-perceptron/PerceptronHiddenChecks.cs",
             "src/Checks.Hidden/docs/01-perceptron.md", "docs/checks/01-perceptron.md", "src/Checks/01-perceptron/PerceptronChecks.cs",
-        })
-        {
-            var target = Path.Combine(_course, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Course.PathOf(file), target);
-        }
-
-        Directory.CreateDirectory(Path.Combine(_course, ".autograder"));
-        File.WriteAllText(Path.Combine(_course, ".autograder", "course-secret"), Secret + "\n");
+        ]);
+        Directory.CreateDirectory(_course.PathOf(".autograder"));
+        File.WriteAllText(_course.PathOf(".autograder", "course-secret"), Secret + "\n");
     }
 
     [TearDown]
-    public void RemoveCourse() => Directory.Delete(_course, recursive: true);
+    public void RemoveCourse() => _course.Dispose();
 
     [Test]
     public void The_small_course_releases_cleanly()
     {
-        using var release = ReleaseFixture.Of(_course);
+        using var release = ReleaseFixture.Of(_course.Root);
         Assert.That(release.ExitCode, Is.Zero, release.Error);
         Assert.That(release.Files(), Does.Contain("exercises/01-perceptron/Perceptron.cs").And.None.StartsWith(".autograder"));
     }
@@ -45,7 +38,7 @@ public sealed class ReleaseLeakTests
     [Test]
     public void A_solution_pasted_into_a_check_page_stops_the_release()
     {
-        var page = Path.Combine(_course, "docs", "checks", "01-perceptron.md");
+        var page = _course.PathOf("docs", "checks", "01-perceptron.md");
         File.AppendAllText(page, "\n## A worked answer\n```\n" + File.ReadAllText(Course.PathOf("solutions", "01-perceptron", "Perceptron.cs")) + "```\n");
 
         var release = Refused();
@@ -55,10 +48,10 @@ public sealed class ReleaseLeakTests
     [Test]
     public void A_hidden_check_in_a_learner_file_stops_the_release()
     {
-        Directory.CreateDirectory(Path.Combine(_course, "tests", "Course.Tests"));
+        Directory.CreateDirectory(_course.PathOf("tests", "Course.Tests"));
         File.Copy(
-            Path.Combine(_course, "src", "Checks.Hidden", "01-perceptron", "PerceptronHiddenChecks.cs"),
-            Path.Combine(_course, "tests", "Course.Tests", "Extra.cs"));
+            _course.PathOf("src", "Checks.Hidden", "01-perceptron", "PerceptronHiddenChecks.cs"),
+            _course.PathOf("tests", "Course.Tests", "Extra.cs"));
 
         var release = Refused();
         Assert.That(release.Error, Does.Contain("tests/Course.Tests/Extra.cs:7: the hidden checks' name Autograder.Checks.Hidden.Perceptron")
@@ -69,7 +62,7 @@ public sealed class ReleaseLeakTests
     [Test]
     public void The_course_secret_in_any_file_stops_the_release()
     {
-        File.AppendAllText(Path.Combine(_course, "exercises", "01-perceptron", "README.md"), $"\nkey: {Secret.ToUpperInvariant()}\n");
+        File.AppendAllText(_course.PathOf("exercises", "01-perceptron", "README.md"), $"\nkey: {Secret.ToUpperInvariant()}\n");
 
         var release = Refused();
         Assert.That(release.Error, Does.Contain("exercises/01-perceptron/README.md: the course secret (").And.Not.Contain(Secret).And.Not.Contain(Secret.ToUpperInvariant()));
@@ -78,7 +71,7 @@ public sealed class ReleaseLeakTests
     /// <summary>Releases the planted course: exit 1, and the folder it made is gone again.</summary>
     private ReleaseFixture Refused()
     {
-        var release = ReleaseFixture.Of(_course);
+        var release = ReleaseFixture.Of(_course.Root);
         Assert.That(release.ExitCode, Is.EqualTo(1), release.Output + release.Error);
         Assert.That(Directory.Exists(release.OutDir), Is.False, "a refused copy is removed");
         Assert.That(release.Error, Does.Contain("Take that content out of the files learners get"));

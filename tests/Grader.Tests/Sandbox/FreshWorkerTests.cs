@@ -15,16 +15,14 @@ public sealed class FreshWorkerTests
         "{ throw new InvalidOperationException(\"a process default leaked in from an earlier exercise\"); } " +
         "System.Globalization.CultureInfo.DefaultThreadCurrentCulture = new System.Globalization.CultureInfo(\"de-DE\"); _setHere = true;";
 
-    private static readonly RunLimits Limits = new() { TimeLimit = TimeSpan.FromSeconds(20), MemoryBytes = 1L << 30 };
-
     [Test]
     public void A_process_default_set_by_one_exercise_is_gone_in_the_next()
     {
-        var source = SandboxCode.Perceptron(SetsAndObserves, "private static bool _setHere;");
-        using var runner = new WorkerRunner(Limits);
+        var source = PerceptronSource.With(SetsAndObserves, "private static bool _setHere;");
+        using var runner = new WorkerRunner(TestLimits.Generous);
 
-        var first = SandboxCode.RunWithoutPolicy(source, Limits, [], runner);
-        var second = SandboxCode.RunWithoutPolicy(source, Limits, [], runner);
+        var first = SandboxCode.RunWithoutPolicy(source, TestLimits.Generous, [], runner);
+        var second = SandboxCode.RunWithoutPolicy(source, TestLimits.Generous, [], runner);
 
         Assert.That(first.Select(result => result.Status), Has.All.EqualTo(ResultStatus.Passed), Describe(first));
         Assert.That(second.Select(result => result.Status), Has.All.EqualTo(ResultStatus.Passed), Describe(second));
@@ -35,11 +33,11 @@ public sealed class FreshWorkerTests
     public void The_same_exercises_in_one_process_do_leak()
     {
         // The test above can fail: sharing a process lets the default through.
-        var source = SandboxCode.Perceptron(SetsAndObserves, "private static bool _setHere;");
+        var source = PerceptronSource.With(SetsAndObserves, "private static bool _setHere;");
         var compiled = (Autograder.Grader.Compile.CompileResult.Success)Autograder.Grader.Compile.SubmissionCompiler.Compile(
             "Leak", [new Autograder.Grader.Compile.SourceFile("01-perceptron/Perceptron.cs", source)]);
         Course.Catalog.TryGetExercise("01-perceptron", out var exercise);
-        using var runner = new InProcessRunner(Limits);
+        using var runner = new InProcessRunner(TestLimits.Generous);
         try
         {
             runner.Run(exercise, compiled, Course.Catalog.ChecksOf("01-perceptron"), observer: null);

@@ -21,7 +21,7 @@ public sealed class ProcessGroupTests
             (hang ? "while (input.Length >= 0) { }" : "throw new InvalidOperationException(\"started\");");
         var limits = new RunLimits { TimeLimit = TimeSpan.FromSeconds(hang ? 4 : 20), MemoryBytes = 1L << 30 };
 
-        var results = SandboxCode.RunWithoutPolicy(SandboxCode.Perceptron(statement), limits, ["seccomp", "landlock"]);
+        var results = SandboxCode.RunWithoutPolicy(PerceptronSource.With(statement), limits, ["seccomp", "landlock"]);
 
         Assert.That(results.Select(result => result.Message), Has.Some.Contains(expected));
         Assert.That(results.Select(result => result.Status), Has.None.EqualTo(ResultStatus.Passed));

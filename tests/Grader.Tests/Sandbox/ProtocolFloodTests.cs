@@ -22,7 +22,7 @@ public sealed class ProtocolFloodTests
         "var junk = new byte[1 << 20]; Array.Fill(junk, (byte)'y'); for (var i = 0; i < 50; i++) { write(2, junk, junk.Length); } throw new NotImplementedException();")]
     public void Printing_without_end_still_gets_the_checks_results(string name, string statement)
     {
-        var results = SandboxCode.RunWithoutPolicy(SandboxCode.Perceptron(statement, Write), Limits, []);
+        var results = SandboxCode.RunWithoutPolicy(PerceptronSource.With(statement, Write), Limits, []);
 
         Assert.That(results.Select(result => result.Message), Has.All.StartWith("not implemented yet"), name);
         Assert.That(results.Select(result => result.Output.Length), Has.All.LessThanOrEqualTo(8100), "what was printed is kept only up to a bound");
@@ -32,7 +32,7 @@ public sealed class ProtocolFloodTests
     public void Printed_output_keeps_its_beginning_and_says_how_much_was_left_out()
     {
         var results = SandboxCode.RunWithoutPolicy(
-            SandboxCode.Perceptron("Console.Write(\"hello \" + new string('x', 20_000)); throw new NotImplementedException();"), Limits, []);
+            PerceptronSource.With("Console.Write(\"hello \" + new string('x', 20_000)); throw new NotImplementedException();"), Limits, []);
 
         Assert.That(results[0].Output, Does.StartWith("hello xxx"));
         Assert.That(results[0].Output, Does.Contain("more characters not kept"));
@@ -46,7 +46,7 @@ public sealed class ProtocolFloodTests
             "var junk = new byte[1 << 20]; Array.Fill(junk, (byte)'z'); " +
             "for (var i = 0; i < 40; i++) { for (var fd = 100; fd < 102; fd++) { write(fd, junk, junk.Length); } } throw new NotImplementedException();";
 
-        var results = SandboxCode.RunWithoutPolicy(SandboxCode.Perceptron(statement, Write), Limits, []);
+        var results = SandboxCode.RunWithoutPolicy(PerceptronSource.With(statement, Write), Limits, []);
 
         Assert.That(results[0].Status, Is.EqualTo(ResultStatus.Error));
         Assert.That(results[0].Message, Does.StartWith("printed too much"));

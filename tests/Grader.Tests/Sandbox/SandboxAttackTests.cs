@@ -11,13 +11,9 @@ namespace Autograder.Grader.Tests.Sandbox;
 /// the grader wrote stays as it was after the worker is gone.
 /// </summary>
 [Platform("Linux")]
-public sealed class SandboxAttackTests
+public sealed class SandboxAttackTests : TempFolderTest
 {
-    private static readonly RunLimits Limits = new() { TimeLimit = TimeSpan.FromSeconds(20), MemoryBytes = 1L << 30 };
-
-    private string _folder = "";
-    private string _canary = "";
-    private string _secret = "";
+    private Canary _canary = null!;
     private string _report = "";
     private TcpListener? _listener;
 
@@ -27,25 +23,17 @@ public sealed class SandboxAttackTests
                 .Select(attack => new TestCaseData(attack, new[] { "seccomp" }).SetName($"SandboxAttack({attack.Name}, Landlock alone)")));
 
     [SetUp]
-    public void CreateCanary()
+    public void PlantCanaryAndListen()
     {
-        _folder = Path.Combine(Path.GetTempPath(), $"sandbox-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-        _canary = Path.Combine(_folder, "canary.txt");
-        _secret = $"canary-secret-{Guid.NewGuid():N}";
-        File.WriteAllText(_canary, _secret);
-        _report = Path.Combine(_folder, "report.json");
+        _canary = Canary.Plant(Folder);
+        _report = InFolder("report.json");
         File.WriteAllText(_report, "{\"score\": 3}");
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
     }
 
     [TearDown]
-    public void RemoveFolder()
-    {
-        _listener?.Stop();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void StopListening() => _listener?.Stop();
 
     [Test]
     public void The_corpus_has_at_least_12_attacks_with_unique_names()
@@ -58,24 +46,23 @@ public sealed class SandboxAttackTests
     public void Forbidden_act_fails_inside_the_worker(SandboxAttack attack, string[] skip)
     {
         var name = $"sandbox-{Guid.NewGuid():N}";
-        var source = SandboxCode.Perceptron(attack.Statement, attack.Member)
-            .Replace("{CANARY}", _canary, StringComparison.Ordinal)
-            .Replace("{FOLDER}", _folder, StringComparison.Ordinal)
+        var source = PerceptronSource.With(attack.Statement, attack.Member)
+            .Replace("{CANARY}", _canary.Path, StringComparison.Ordinal)
+            .Replace("{FOLDER}", Folder, StringComparison.Ordinal)
             .Replace("{REPORT}", _report, StringComparison.Ordinal)
             .Replace("{NAME}", name, StringComparison.Ordinal)
             .Replace("{SOLUTIONS}", Course.PathOf("solutions", "01-perceptron"), StringComparison.Ordinal)
             .Replace("{PORT}", ((IPEndPoint)_listener!.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-        var results = SandboxCode.RunWithoutPolicy(source, Limits, skip);
+        var results = SandboxCode.RunWithoutPolicy(source, TestLimits.Generous, skip);
 
         var messages = string.Join("\n", results.Select(result => $"{result.Id}: {result.Message}"));
         Assert.That(results.Select(result => result.Message), Has.Some.Contains(attack.Expected), messages);
         Assert.That(results.Where(result => result.Message.Contains(attack.Expected, StringComparison.Ordinal)).Select(result => result.Status),
             Has.None.EqualTo(ResultStatus.Passed));
         Thread.Sleep(attack.Name.Contains("later", StringComparison.Ordinal) ? 3000 : 0);
-        Assert.That(File.ReadAllText(_canary), Is.EqualTo(_secret), "the canary was changed");
-        Assert.That(messages, Does.Not.Contain(_secret), "the canary's content reached a message");
-        Assert.That(Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "canary.txt", "report.json" }),
+        _canary.AssertUntouched(messages, "a message");
+        Assert.That(Directory.GetFileSystemEntries(Folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "canary.txt", "report.json" }),
             "something was created near the canary");
         Assert.That(File.ReadAllText(_report), Is.EqualTo("{\"score\": 3}"), "the report was rewritten");
         Assert.That(File.Exists($"/dev/shm/{name}"), Is.False);

@@ -14,14 +14,7 @@ namespace Autograder.Grader.Tests.SeedSweeping;
 /// </summary>
 public sealed class CreationOrderTests
 {
-    private const string Net = """
-        using TorchSharp;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-        using static TorchSharp.torch.nn;
-
-        namespace Demo;
-
+    private static readonly string Net = Demo("""
         public sealed class Net : Module<Tensor, Tensor>
         {
             private readonly Conv2d conv1;
@@ -42,7 +35,7 @@ public sealed class CreationOrderTests
 
             public override Tensor forward(Tensor x) => fc.call(conv2.call(bn1.call(conv1.call(x))).mean([2, 3]));
         }
-        """;
+        """);
 
     [Test]
     public void Every_order_of_the_layers_that_draw_random_numbers_is_made_and_the_other_statements_stay_in_place()
@@ -105,14 +98,7 @@ public sealed class CreationOrderTests
     [Test]
     public void A_layer_that_reads_a_field_an_earlier_statement_assigns_stays_after_it()
     {
-        const string source = """
-            using TorchSharp;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-            using static TorchSharp.torch.nn;
-
-            namespace Demo;
-
+        var source = Demo("""
             public sealed class Chain : Module<Tensor, Tensor>
             {
                 private readonly Linear a;
@@ -130,7 +116,7 @@ public sealed class CreationOrderTests
 
                 public override Tensor forward(Tensor x) => b.call(a.call(x)) + c.call(x).sum(1, keepdim: true);
             }
-            """;
+            """);
 
         var orders = Variants(source, count: 10);
 
@@ -142,14 +128,8 @@ public sealed class CreationOrderTests
     [Test]
     public void A_container_of_layers_created_earlier_keeps_its_place_and_a_helper_that_returns_a_layer_moves()
     {
-        const string source = """
+        var source = Demo("""
             using System.Collections.Generic;
-            using TorchSharp;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-            using static TorchSharp.torch.nn;
-
-            namespace Demo;
 
             public sealed class Stack : Module<Tensor, Tensor>
             {
@@ -173,7 +153,7 @@ public sealed class CreationOrderTests
 
                 private static Linear Square(int size) => Linear(size, size);
             }
-            """;
+            """);
 
         var orders = Variants(source, count: 10);
 
@@ -186,14 +166,7 @@ public sealed class CreationOrderTests
     [Test]
     public void Field_declarations_that_create_layers_trade_places_and_the_other_members_stay()
     {
-        const string source = """
-            using TorchSharp;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-            using static TorchSharp.torch.nn;
-
-            namespace Demo;
-
+        var source = Demo("""
             public sealed class FieldNet : Module<Tensor, Tensor>
             {
                 private readonly Linear first = Linear(2, 3);
@@ -209,7 +182,7 @@ public sealed class CreationOrderTests
 
                 public override Tensor forward(Tensor x) => second.call(act.call(first.call(x))) * width;
             }
-            """;
+            """);
 
         var orders = Variants(source, count: 10);
 
@@ -280,6 +253,10 @@ public sealed class CreationOrderTests
         using var after = torch.rand(8);
         return !before.equal(after).all().item<bool>();
     }
+
+    /// <summary>A test network's file: the TorchSharp usings, the namespace Demo, then <paramref name="code"/>.</summary>
+    private static string Demo(string code) =>
+        "using TorchSharp;\nusing TorchSharp.Modules;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n\nnamespace Demo;\n\n" + code;
 
     private static IReadOnlyList<CreationOrder> Variants(string source, int count)
     {

@@ -14,12 +14,11 @@ public sealed class ScaleCommandLineTests
         dir.AddStudent("original", Course.PathOf("solutions"), onlyExercise: "01-perceptron");
         dir.AddStudent("copier", Course.PathOf("solutions"), Disguise.Apply, onlyExercise: "01-perceptron");
         var outDir = Path.Combine(dir.Root, "out");
-        var output = new StringWriter();
 
-        var code = GraderCommands.Run(["similarity", dir.Path, "--out", outDir, "--starter", Course.PathOf("exercises"), "--threshold", "0.8"], output, TextWriter.Null);
+        var (code, output, _) = GraderCli.Run("similarity", dir.Path, "--out", outDir, "--starter", Course.PathOf("exercises"), "--threshold", "0.8");
 
-        Assert.That(code, Is.Zero, output.ToString());
-        Assert.That(output.ToString(), Does.Contain("copier ~ original"));
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("copier ~ original"));
         Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "similarity.html", "similarity.csv", "similarity.json" }));
     }
 
@@ -27,46 +26,35 @@ public sealed class ScaleCommandLineTests
     [TestCase("-0.1")]
     public void AThresholdOutsideZeroToOneIsAUsageError(string threshold)
     {
-        var error = new StringWriter();
-
-        var code = GraderCommands.Run(["similarity", "class", "--threshold", threshold], TextWriter.Null, error);
+        var (code, _, error) = GraderCli.Run("similarity", "class", "--threshold", threshold);
 
         Assert.That(code, Is.EqualTo(GraderCommands.Usage));
-        Assert.That(error.ToString(), Does.Contain("--threshold is a fraction between 0 and 1, e.g. --threshold 0.5."));
+        Assert.That(error, Does.Contain("--threshold is a fraction between 0 and 1, e.g. --threshold 0.5."));
     }
 
     [Test]
     public void GradescopeWritesTheBundleFromTheCommandLine()
     {
-        var root = Directory.CreateTempSubdirectory("gradescope-cli-").FullName;
-        try
-        {
-            var graderDir = Path.Combine(root, "published");
-            Directory.CreateDirectory(graderDir);
-            File.WriteAllText(Path.Combine(graderDir, "grader.dll"), "stand-in");
-            var zip = Path.Combine(root, "autograder.zip");
+        using var root = new TempFolder("gradescope-cli");
+        var graderDir = root.Combine("published");
+        Directory.CreateDirectory(graderDir);
+        File.WriteAllText(Path.Combine(graderDir, "grader.dll"), "stand-in");
+        var zip = root.Combine("autograder.zip");
 
-            var code = GraderCommands.Run(["gradescope", "--out", zip, "--grader", graderDir], TextWriter.Null, TextWriter.Null);
+        var (code, _, error) = GraderCli.Run("gradescope", "--out", zip, "--grader", graderDir);
 
-            Assert.That(code, Is.Zero);
-            using var archive = ZipFile.OpenRead(zip);
-            Assert.That(archive.Entries.Select(e => e.FullName), Is.EquivalentTo(new[] { "setup.sh", "run_autograder", "grader/grader.dll" }),
-                "a grader without hidden checks needs no course secret");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.That(code, Is.Zero, error);
+        using var archive = ZipFile.OpenRead(zip);
+        Assert.That(archive.Entries.Select(e => e.FullName), Is.EquivalentTo(new[] { "setup.sh", "run_autograder", "grader/grader.dll" }),
+            "a grader without hidden checks needs no course secret");
     }
 
     [Test]
     public void GradescopeWithoutAPublishedGraderSaysHowToMakeOne()
     {
-        var error = new StringWriter();
-
-        var code = GraderCommands.Run(["gradescope", "--out", Path.Combine(Path.GetTempPath(), "never.zip"), "--grader", "/nonexistent"], TextWriter.Null, error);
+        var (code, _, error) = GraderCli.Run("gradescope", "--out", Path.Combine(Path.GetTempPath(), "never.zip"), "--grader", "/nonexistent");
 
         Assert.That(code, Is.EqualTo(GraderCommands.Usage));
-        Assert.That(error.ToString(), Does.Contain("dotnet publish src/Grader.Cli -c Release -o DIR"));
+        Assert.That(error, Does.Contain("dotnet publish src/Grader.Cli -c Release -o DIR"));
     }
 }

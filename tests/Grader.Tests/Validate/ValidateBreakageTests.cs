@@ -11,30 +11,15 @@ public sealed class ValidateBreakageTests
 {
     private const string Exercise = "01-perceptron";
 
-    private string _course = "";
+    private CourseCopy _course = null!;
 
     [SetUp]
-    public void MakeCourse()
-    {
-        _course = Path.Combine(Path.GetTempPath(), $"course-{Guid.NewGuid():N}");
-        foreach (var folder in new[] { $"exercises/{Exercise}", $"solutions/{Exercise}" })
-        {
-            Directory.CreateDirectory(Path.Combine(_course, folder));
-            foreach (var file in Directory.EnumerateFiles(Course.PathOf(folder)))
-            {
-                File.Copy(file, Path.Combine(_course, folder, Path.GetFileName(file)));
-            }
-        }
-
-        foreach (var file in new[] { "README.md", $"docs/checks/{Exercise}.md", $"src/Checks.Hidden/docs/{Exercise}.md" })
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_course, file))!);
-            File.Copy(Course.PathOf(file), Path.Combine(_course, file));
-        }
-    }
+    public void MakeCourse() => _course = CourseCopy.Of(
+        ["README.md", $"docs/checks/{Exercise}.md", $"src/Checks.Hidden/docs/{Exercise}.md"],
+        folders: [$"exercises/{Exercise}", $"solutions/{Exercise}"]);
 
     [TearDown]
-    public void RemoveCourse() => Directory.Delete(_course, recursive: true);
+    public void RemoveCourse() => _course.Dispose();
 
     [Test]
     public void The_small_course_is_sound()
@@ -45,7 +30,7 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_stub_that_does_not_compile()
     {
-        Edit("exercises/01-perceptron/Perceptron.cs", "throw new NotImplementedException(\"Perceptron.Predict is not implemented yet.\");", "return;");
+        _course.Edit("exercises/01-perceptron/Perceptron.cs", "throw new NotImplementedException(\"Perceptron.Predict is not implemented yet.\");", "return;");
 
         var breakage = Validate().Single();
         Assert.That(breakage.Where, Is.EqualTo("exercises/01-perceptron/"));
@@ -57,7 +42,7 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_stub_that_scores_or_fails_without_saying_not_implemented()
     {
-        Edit("exercises/01-perceptron/Perceptron.cs", "throw new NotImplementedException(\"Perceptron.Predict is not implemented yet.\");", "return 1;");
+        _course.Edit("exercises/01-perceptron/Perceptron.cs", "throw new NotImplementedException(\"Perceptron.Predict is not implemented yet.\");", "return 1;");
 
         var breakages = Validate();
         Assert.That(breakages.Select(breakage => breakage.Where), Has.Member("exercises/01-perceptron/ (check 01-perceptron/predict-threshold)"));
@@ -70,7 +55,7 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_solution_that_misses_full_marks()
     {
-        Edit("solutions/01-perceptron/Perceptron.cs", "return activation >= 0 ? 1 : 0;", "return activation > 0 ? 1 : 0;");
+        _course.Edit("solutions/01-perceptron/Perceptron.cs", "return activation >= 0 ? 1 : 0;", "return activation > 0 ? 1 : 0;");
 
         var breakages = Validate();
         Assert.That(breakages.Select(breakage => breakage.Where), Has.Member("solutions/01-perceptron/ (check 01-perceptron/predict-threshold, visible)"));
@@ -83,8 +68,8 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_public_member_the_stub_lacks_and_one_the_solution_lacks()
     {
-        File.AppendAllText(Path.Combine(_course, "solutions/01-perceptron/Perceptron.cs"), "\npublic static class Margins\n{\n    public static double Of(double activation) => activation;\n}\n");
-        Edit("exercises/01-perceptron/Perceptron.cs", "public int Predict(PerceptronWeights weights, double[] input)", "public int Predict(PerceptronWeights weights, double[] x)");
+        File.AppendAllText(_course.PathOf("solutions/01-perceptron/Perceptron.cs"), "\npublic static class Margins\n{\n    public static double Of(double activation) => activation;\n}\n");
+        _course.Edit("exercises/01-perceptron/Perceptron.cs", "public int Predict(PerceptronWeights weights, double[] input)", "public int Predict(PerceptronWeights weights, double[] x)");
 
         var breakages = Validate();
         Assert.That(breakages.Select(breakage => breakage.ToString()), Is.EquivalentTo(new[]
@@ -105,7 +90,7 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_doc_line_that_disagrees_with_the_catalog()
     {
-        Edit("docs/checks/01-perceptron.md", "Visible, 1 point, seed 11. `Train`", "Visible, 1 point, seed 12. `Train`");
+        _course.Edit("docs/checks/01-perceptron.md", "Visible, 1 point, seed 11. `Train`", "Visible, 1 point, seed 12. `Train`");
 
         var breakage = Validate().Single();
         Assert.That(breakage.Where, Is.EqualTo("docs/checks/01-perceptron.md:30 (## learns-and)"));
@@ -116,7 +101,7 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_missing_doc_section_and_a_stale_one()
     {
-        Edit("docs/checks/01-perceptron.md", "## xor-not-converged", "## xor-never-converges");
+        _course.Edit("docs/checks/01-perceptron.md", "## xor-not-converged", "## xor-never-converges");
 
         var breakages = Validate();
         Assert.That(breakages, Has.Count.EqualTo(2));
@@ -130,7 +115,7 @@ public sealed class ValidateBreakageTests
     [Test]
     public void A_hidden_check_without_its_page()
     {
-        File.Delete(Path.Combine(_course, "src/Checks.Hidden/docs/01-perceptron.md"));
+        File.Delete(_course.PathOf("src/Checks.Hidden/docs/01-perceptron.md"));
 
         var breakage = Validate().Single();
         Assert.That(breakage.Where, Is.EqualTo("src/Checks.Hidden/docs/01-perceptron.md"));
@@ -141,9 +126,9 @@ public sealed class ValidateBreakageTests
     [Test]
     public void Readmes_without_their_sections()
     {
-        Edit("exercises/01-perceptron/README.md", "## Your task", "## Task");
-        Edit("exercises/01-perceptron/README.md", "# 01 · Perceptron", "# Perceptrons");
-        Edit("README.md", "## For teachers", "## Teaching");
+        _course.Edit("exercises/01-perceptron/README.md", "## Your task", "## Task");
+        _course.Edit("exercises/01-perceptron/README.md", "# 01 · Perceptron", "# Perceptrons");
+        _course.Edit("README.md", "## For teachers", "## Teaching");
 
         Assert.That(Validate().Select(breakage => breakage.ToString()), Is.EqualTo(new[]
         {
@@ -156,28 +141,20 @@ public sealed class ValidateBreakageTests
     [Test]
     public void The_command_exits_1_with_the_messages_and_2_without_a_course()
     {
-        Edit("README.md", "## For teachers", "## Teaching");
+        _course.Edit("README.md", "## For teachers", "## Teaching");
         var validator = new Validator(Course.Catalog, Course.Grader());
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        Assert.That(validator.Run(new ValidateOptions(_course, [Exercise]), output, error), Is.EqualTo(1));
-        Assert.That(error.ToString(), Does.Contain("README.md\n  expected: a section `## For teachers`").And.EndWith($"validate: 1 breakage in {_course}.\n"));
+        Assert.That(validator.Run(new ValidateOptions(_course.Root, [Exercise]), output, error), Is.EqualTo(1));
+        Assert.That(error.ToString(), Does.Contain("README.md\n  expected: a section `## For teachers`").And.EndWith($"validate: 1 breakage in {_course.Root}.\n"));
 
         Assert.That(validator.Run(new ValidateOptions(Path.GetTempPath(), [Exercise]), output, error), Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain("has no exercises/ folder").And.Contain("--course DIR"));
-        Assert.That(validator.Run(new ValidateOptions(_course, ["99-nothing"]), output, error), Is.EqualTo(2));
+        Assert.That(validator.Run(new ValidateOptions(_course.Root, ["99-nothing"]), output, error), Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain("there is no exercise 99-nothing. Known exercises: 01-perceptron,"));
     }
 
     private IReadOnlyList<Breakage> Validate() =>
-        new Validator(Course.Catalog, Course.Grader()).Find(new ValidateOptions(_course, [Exercise]));
-
-    private void Edit(string file, string find, string replace)
-    {
-        var path = Path.Combine(_course, file);
-        var text = File.ReadAllText(path);
-        Assert.That(text, Does.Contain(find), $"{file} no longer holds the text this test changes");
-        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
-    }
+        new Validator(Course.Catalog, Course.Grader()).Find(new ValidateOptions(_course.Root, [Exercise]));
 }

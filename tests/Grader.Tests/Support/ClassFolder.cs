@@ -1,8 +1,8 @@
 using Autograder.Authoring.Fixtures;
 
-namespace Autograder.Grader.Tests.Batch;
+namespace Autograder.Grader.Tests.Support;
 
-/// <summary>Builds class folders for the batch tests from the course's own folders.</summary>
+/// <summary>Builds class and submission folders for the tests from the course's own folders.</summary>
 internal static class ClassFolder
 {
     /// <summary>Copies the given exercise folders (their .cs files only) of <paramref name="source"/> into <paramref name="target"/>.</summary>
