@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Run;
+using Autograder.Grader.Run.Sandbox;
 using Autograder.Grader.Run.Worker;
 
 namespace Autograder.Grader.Batch;
@@ -39,12 +40,17 @@ public static class BatchRunner
         }.Write(outDir);
 
         var jobs = Math.Min(options.Jobs, Math.Max(1, graded.Count));
+        // Each lane's workers keep to a core of their own, so that a submission that busies every
+        // core slows its own lane only (CpuPinning).
+        var cores = CpuPinning.Allowed();
+        IExerciseRunner LaneRunner(int lane) =>
+            options.Runners?.Invoke() ?? new WorkerRunner(options.Limits, cpus: CpuPinning.ForLane(lane, jobs, cores));
         var stubs = FindStubs(options);
         // A worker takes longer to start than the warm-up below takes to compile: the lanes that
         // surely have work (a student without any result yet) start their first one now.
         var ungraded = graded.Count(student => !File.Exists(ResultFile.PathOf(outDir, student.Id)));
         var runners = Enumerable.Range(0, jobs)
-            .Select(IExerciseRunner? (lane) => lane < ungraded ? options.Runners?.Invoke() ?? new WorkerRunner(options.Limits) : null)
+            .Select(IExerciseRunner? (lane) => lane < ungraded ? LaneRunner(lane) : null)
             .ToArray();
         ExerciseTypes types;
         try
@@ -82,7 +88,7 @@ public static class BatchRunner
                     StudentOutcome outcome;
                     try
                     {
-                        outcome = grading.Grade(student, () => runner ??= options.Runners?.Invoke() ?? new WorkerRunner(options.Limits));
+                        outcome = grading.Grade(student, () => runner ??= LaneRunner(lane));
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {

@@ -32,6 +32,13 @@ public static class Confinement
     private static Outcome FirstStage()
     {
         var arguments = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
+        if (Environment.GetEnvironmentVariable(SandboxSwitches.Cpus) is { Length: > 0 } cpus)
+        {
+            // A worker that cannot pin itself still grades: pinning keeps the other lanes' clocks
+            // fair, it does not contain anything.
+            _ = CpuPinning.Apply(cpus);
+        }
+
         _ = int.TryParse(Environment.GetEnvironmentVariable(SandboxSwitches.GraderProcessId), CultureInfo.InvariantCulture, out var grader);
         var layers = new List<SandboxLayer> { ProcessGroup.Apply(grader), ResourceLimits.Apply() };
         var channels = PrivateChannels.Move();

@@ -102,6 +102,9 @@ internal static partial class Libc
     [LibraryImport(Library, EntryPoint = "execve", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Execve(string path, string?[] argv, string?[] envp);
 
+    [LibraryImport(Library, EntryPoint = "sched_setaffinity", SetLastError = true)]
+    public static partial int SchedSetAffinity(int pid, nint size, ReadOnlySpan<ulong> mask);
+
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nint count);
 

@@ -15,13 +15,16 @@ public static class SandboxSwitches
     /// </summary>
     public const string Skip = "AUTOGRADER_SANDBOX_SKIP";
 
+    /// <summary>The cores a worker runs on, comma-separated (<see cref="CpuPinning"/>); unset: any core.</summary>
+    public const string Cpus = "AUTOGRADER_WORKER_CPUS";
+
     /// <summary>Set by the worker for its own re-execution: the layers applied before it (JSON).</summary>
     internal const string FirstStage = "AUTOGRADER_WORKER_STAGE1";
 
     /// <summary>Set by the worker for its own re-execution: the private request and result descriptors.</summary>
     internal const string Channels = "AUTOGRADER_WORKER_CHANNELS";
 
-    public static IReadOnlyList<string> All => [GraderProcessId, Skip, FirstStage, Channels];
+    public static IReadOnlyList<string> All => [GraderProcessId, Skip, Cpus, FirstStage, Channels];
 
     internal static bool Skipped(string layer) =>
         (Environment.GetEnvironmentVariable(Skip) ?? "").Split(',', StringSplitOptions.TrimEntries).Contains(layer, StringComparer.Ordinal);

@@ -12,6 +12,9 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Argume
     /// </summary>
     public IReadOnlyList<string> SkipLayers { get; init; } = [];
 
+    /// <summary>The cores the worker may run on (<see cref="Sandbox.CpuPinning"/>); empty: any.</summary>
+    public IReadOnlyList<int> Cpus { get; init; } = [];
+
     public static WorkerCommand Locate()
     {
         var graderDll = Path.Combine(AppContext.BaseDirectory, "grader.dll");

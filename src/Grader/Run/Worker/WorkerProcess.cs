@@ -75,6 +75,11 @@ internal sealed class WorkerProcess : IDisposable
             start.Environment[SandboxSwitches.Skip] = string.Join(',', command.SkipLayers);
         }
 
+        if (command.Cpus.Count > 0)
+        {
+            start.Environment[SandboxSwitches.Cpus] = string.Join(',', command.Cpus);
+        }
+
         _process = WorkerLauncher.Start(start);
         _process.StandardInput.AutoFlush = true;
         _results = new BoundedLineReader(_process.StandardOutput.BaseStream);

@@ -21,13 +21,18 @@ public sealed class WorkerRunner : IExerciseRunner
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly RunLimits _limits;
     private readonly WorkerCommand? _command;
+    private readonly IReadOnlyList<int> _cpus;
     private readonly List<SandboxReport> _sandboxes = [];
     private Task<WorkerProcess>? _next;
 
-    public WorkerRunner(RunLimits? limits = null, WorkerCommand? command = null)
+    /// <param name="limits">Time and memory limits of each exercise's worker.</param>
+    /// <param name="command">How to start a worker; null: this grader's own.</param>
+    /// <param name="cpus">The cores its workers may run on (a batch lane's); empty or null: any.</param>
+    public WorkerRunner(RunLimits? limits = null, WorkerCommand? command = null, IReadOnlyList<int>? cpus = null)
     {
         _limits = limits ?? RunLimits.Default;
         _command = command;
+        _cpus = cpus ?? [];
         _next = StartWorker();
     }
 
@@ -181,7 +186,11 @@ public sealed class WorkerRunner : IExerciseRunner
         left > TimeSpan.Zero ? worker.Receive(left) : null;
 
     private Task<WorkerProcess> StartWorker() =>
-        Task.Run(() => WorkerProcess.Launch(_command ?? WorkerCommand.Locate(), _limits.MemoryBytes));
+        Task.Run(() =>
+        {
+            var command = _command ?? WorkerCommand.Locate();
+            return WorkerProcess.Launch(_cpus.Count > 0 ? command with { Cpus = _cpus } : command, _limits.MemoryBytes);
+        });
 
     /// <summary>A result built from the grader's own definition: the worker reports status and message only.</summary>
     private static CheckResult Rebuild(CheckDefinition check, WireResult wire) =>
