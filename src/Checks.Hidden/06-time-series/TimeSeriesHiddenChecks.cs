@@ -31,102 +31,6 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
             TrainUpdatesEveryParameter, Visibility.Hidden),
     ];
 
-    /// <summary>
-    /// A parameter the optimiser never updates keeps its initial value whatever the data. Train
-    /// runs twice from the same torch seed (so the same initial weights), on two different sets of
-    /// the check's own random windows: every parameter that training moves ends up different, and
-    /// one that is exactly equal in both runs was never trained. Nothing the learner reports is used.
-    /// </summary>
-    private static Verdict TrainUpdatesEveryParameter(CheckContext context)
-    {
-        const int L = 8, H = 3, Windows = 40;
-        var pipeline = context.Create<IForecastingPipeline>();
-        var runs = new List<List<(string Name, double[] Values)>>();
-        for (var run = 0; run < 2; run++)
-        {
-            var random = context.Random(run + 1);
-            double[] Row(int count) => [.. Enumerable.Range(0, count).Select(_ => random.Gaussian())];
-            var training = new WindowSet([.. Enumerable.Range(0, Windows).Select(_ => Row(L))], [.. Enumerable.Range(0, Windows).Select(_ => Row(H))]);
-            TorchSharp.torch.manual_seed(context.SeedFor("torch"));
-            using var forecaster = Expect.NotNull(pipeline.Train(training, context.Device), "Train");
-            if (forecaster is not TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module || !module.parameters().Any())
-            {
-                return Verdict.Fail(
-                    $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
-                    "network itself, a module that implements IForecaster (as MlpForecaster in the stub).");
-            }
-
-            runs.Add([.. module.named_parameters().Select(p =>
-                (p.name, p.parameter.detach().to(TorchSharp.torch.ScalarType.Float64).cpu().data<double>().ToArray()))]);
-        }
-
-        var untouched = runs[0].Zip(runs[1], (a, b) => (a.Name, Same: a.Name == b.Name && a.Values.SequenceEqual(b.Values)))
-            .Where(pair => pair.Same).Select(pair => pair.Name).ToList();
-        return Verdict.PassIf(
-            untouched.Count == 0,
-            $"trained from the same initial weights (the same torch seed) on two different sets of {Windows} random windows, the " +
-            $"parameter(s) {string.Join(", ", untouched)} came out exactly the same: training never changed them. Give the optimizer " +
-            "every parameter (model.parameters()) and let its step update each one, the first included: check the loop over the " +
-            "parameters in your optimiser's step.",
-            $"all {runs[0].Count} parameter tensors moved with the data");
-    }
-
-    /// <summary>
-    /// The training checks forecast one value of one window per call (so that no window holds
-    /// another's answer), which leaves the layout of Predict's answer for several windows and
-    /// H &gt; 1 untested. Here the windows are the check's own random inputs, so asking for all of
-    /// them at once hands out no target: row i must be the module's output for window i, H values.
-    /// </summary>
-    private static Verdict PredictSeveralWindows(CheckContext context)
-    {
-        const int L = 8, H = 3, Windows = 40, Asked = 5;
-        TorchSharp.torch.manual_seed(context.SeedFor("torch"));
-        var pipeline = context.Create<IForecastingPipeline>();
-        var random = context.Random();
-        double[] Row(int count) => [.. Enumerable.Range(0, count).Select(_ => random.Gaussian())];
-        var training = new WindowSet([.. Enumerable.Range(0, Windows).Select(_ => Row(L))], [.. Enumerable.Range(0, Windows).Select(_ => Row(H))]);
-        var inputs = Enumerable.Range(0, Asked).Select(_ => Row(L)).ToArray();
-        using var forecaster = Expect.NotNull(pipeline.Train(training, context.Device), "Train");
-        var answer = Expect.NotNull(forecaster.Predict([.. inputs.Select(row => (double[])row.Clone())]), "Predict");
-        if (answer.Length != Asked || answer.Any(row => row?.Length != H))
-        {
-            return Verdict.Fail(
-                $"Predict on {Asked} windows of L = {L} values, from a forecaster trained with H = {H}, returned {answer.Length} rows of " +
-                $"{string.Join(", ", answer.Select(row => row?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null").Distinct())} values; " +
-                $"expected {Asked} rows of H = {H} values, one row per window.");
-        }
-
-        if (forecaster is not TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module || !module.parameters().Any())
-        {
-            return Verdict.Fail(
-                $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
-                "network itself, a module that implements IForecaster (as MlpForecaster in the stub).");
-        }
-
-        using var scope = TorchSharp.torch.NewDisposeScope();
-        using var noGrad = TorchSharp.torch.no_grad();
-        var device = module.parameters().First().device;
-        using var batch = TorchSharp.torch.tensor(inputs.SelectMany(row => row.Select(v => (float)v)).ToArray(), [Asked, L], device: device);
-        module.eval();
-        var own = module.forward(batch).reshape(Asked, H).to(TorchSharp.torch.ScalarType.Float64).cpu().data<double>().ToArray();
-        for (var i = 0; i < Asked; i++)
-        {
-            for (var j = 0; j < H; j++)
-            {
-                var gap = Math.Abs(answer[i][j] - own[(i * H) + j]);
-                if (!(gap <= 1e-4))
-                {
-                    return Verdict.Fail(
-                        $"Predict on {Asked} windows at once (L = {L}, H = {H}): row {i}, value {j} differs by {Show.Number(gap)} from the " +
-                        "module's own forward pass on the same windows, run by the check. The module's output is [windows, H]: row i of " +
-                        "Predict is output[i, 0..H-1], in the order of the windows; look at how the flat output is cut into rows.");
-                }
-            }
-        }
-
-        return Verdict.Pass($"{Asked} windows at once, H = {H}: every row is the module's output for its window");
-    }
-
     private static Verdict WindowsMatchReference(CheckContext context)
     {
         var learner = context.Create<IForecastingPipeline>();
@@ -203,6 +107,102 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
         }
 
         return Verdict.Pass();
+    }
+
+    /// <summary>
+    /// The training checks forecast one value of one window per call (so that no window holds
+    /// another's answer), which leaves the layout of Predict's answer for several windows and
+    /// H &gt; 1 untested. Here the windows are the check's own random inputs, so asking for all of
+    /// them at once hands out no target: row i must be the module's output for window i, H values.
+    /// </summary>
+    private static Verdict PredictSeveralWindows(CheckContext context)
+    {
+        const int L = 8, H = 3, Windows = 40, Asked = 5;
+        TorchSharp.torch.manual_seed(context.SeedFor("torch"));
+        var pipeline = context.Create<IForecastingPipeline>();
+        var random = context.Random();
+        double[] Row(int count) => [.. Enumerable.Range(0, count).Select(_ => random.Gaussian())];
+        var training = new WindowSet([.. Enumerable.Range(0, Windows).Select(_ => Row(L))], [.. Enumerable.Range(0, Windows).Select(_ => Row(H))]);
+        var inputs = Enumerable.Range(0, Asked).Select(_ => Row(L)).ToArray();
+        using var forecaster = Expect.NotNull(pipeline.Train(training, context.Device), "Train");
+        var answer = Expect.NotNull(forecaster.Predict([.. inputs.Select(row => (double[])row.Clone())]), "Predict");
+        if (answer.Length != Asked || answer.Any(row => row?.Length != H))
+        {
+            return Verdict.Fail(
+                $"Predict on {Asked} windows of L = {L} values, from a forecaster trained with H = {H}, returned {answer.Length} rows of " +
+                $"{string.Join(", ", answer.Select(row => row?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null").Distinct())} values; " +
+                $"expected {Asked} rows of H = {H} values, one row per window.");
+        }
+
+        if (forecaster is not TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module || !module.parameters().Any())
+        {
+            return Verdict.Fail(
+                $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
+                "network itself, a module that implements IForecaster (as MlpForecaster in the stub).");
+        }
+
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var noGrad = TorchSharp.torch.no_grad();
+        var device = module.parameters().First().device;
+        using var batch = TorchSharp.torch.tensor(inputs.SelectMany(row => row.Select(v => (float)v)).ToArray(), [Asked, L], device: device);
+        module.eval();
+        var own = module.forward(batch).reshape(Asked, H).to(TorchSharp.torch.ScalarType.Float64).cpu().data<double>().ToArray();
+        for (var i = 0; i < Asked; i++)
+        {
+            for (var j = 0; j < H; j++)
+            {
+                var gap = Math.Abs(answer[i][j] - own[(i * H) + j]);
+                if (!(gap <= 1e-4))
+                {
+                    return Verdict.Fail(
+                        $"Predict on {Asked} windows at once (L = {L}, H = {H}): row {i}, value {j} differs by {Show.Number(gap)} from the " +
+                        "module's own forward pass on the same windows, run by the check. The module's output is [windows, H]: row i of " +
+                        "Predict is output[i, 0..H-1], in the order of the windows; look at how the flat output is cut into rows.");
+                }
+            }
+        }
+
+        return Verdict.Pass($"{Asked} windows at once, H = {H}: every row is the module's output for its window");
+    }
+
+    /// <summary>
+    /// A parameter the optimiser never updates keeps its initial value whatever the data. Train
+    /// runs twice from the same torch seed (so the same initial weights), on two different sets of
+    /// the check's own random windows: every parameter that training moves ends up different, and
+    /// one that is exactly equal in both runs was never trained. Nothing the learner reports is used.
+    /// </summary>
+    private static Verdict TrainUpdatesEveryParameter(CheckContext context)
+    {
+        const int L = 8, H = 3, Windows = 40;
+        var pipeline = context.Create<IForecastingPipeline>();
+        var runs = new List<List<(string Name, double[] Values)>>();
+        for (var run = 0; run < 2; run++)
+        {
+            var random = context.Random(run + 1);
+            double[] Row(int count) => [.. Enumerable.Range(0, count).Select(_ => random.Gaussian())];
+            var training = new WindowSet([.. Enumerable.Range(0, Windows).Select(_ => Row(L))], [.. Enumerable.Range(0, Windows).Select(_ => Row(H))]);
+            TorchSharp.torch.manual_seed(context.SeedFor("torch"));
+            using var forecaster = Expect.NotNull(pipeline.Train(training, context.Device), "Train");
+            if (forecaster is not TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module || !module.parameters().Any())
+            {
+                return Verdict.Fail(
+                    $"Train returned a {forecaster.GetType().Name}, which is not a TorchSharp module with weights. Return the trained " +
+                    "network itself, a module that implements IForecaster (as MlpForecaster in the stub).");
+            }
+
+            runs.Add([.. module.named_parameters().Select(p =>
+                (p.name, p.parameter.detach().to(TorchSharp.torch.ScalarType.Float64).cpu().data<double>().ToArray()))]);
+        }
+
+        var untouched = runs[0].Zip(runs[1], (a, b) => (a.Name, Same: a.Name == b.Name && a.Values.SequenceEqual(b.Values)))
+            .Where(pair => pair.Same).Select(pair => pair.Name).ToList();
+        return Verdict.PassIf(
+            untouched.Count == 0,
+            $"trained from the same initial weights (the same torch seed) on two different sets of {Windows} random windows, the " +
+            $"parameter(s) {string.Join(", ", untouched)} came out exactly the same: training never changed them. Give the optimizer " +
+            "every parameter (model.parameters()) and let its step update each one, the first included: check the loop over the " +
+            "parameters in your optimiser's step.",
+            $"all {runs[0].Count} parameter tensors moved with the data");
     }
 
     // Summation order may differ from the reference's; the results agree far closer than this.

@@ -30,62 +30,6 @@ public sealed class NlpHiddenChecks : ICheckSource
             TrainUsesEveryRowAndToken, Visibility.Hidden),
     ];
 
-    /// <summary>
-    /// Train runs from the same torch seed on the check's own small random set, then again with
-    /// only one part of it changed: the tokens of the first row, of the last row, or the first
-    /// token of every row. A Train that learns from that part gives a model with other logits; one
-    /// that gives exactly the same logits never looked at it (a copy loop that starts at 1, say).
-    /// Nothing the learner reports is used, and accuracy is not judged.
-    /// </summary>
-    private static Verdict TrainUsesEveryRowAndToken(CheckContext context)
-    {
-        const int Rows = 20, Width = 6, VocabularySize = 12;
-        var pipeline = context.Create<ISentimentPipeline>();
-        var random = context.Random();
-        int Word() => 2 + random.NextInt(VocabularySize - 2);
-        var ids = Enumerable.Range(0, Rows).Select(_ =>
-        {
-            var real = 1 + random.NextInt(Width);
-            return Enumerable.Range(0, Width).Select(t => t < real ? Word() : Vocabulary.PadIndex).ToArray();
-        }).ToArray();
-        var labels = Enumerable.Range(0, Rows).Select(_ => random.NextInt(2)).ToArray();
-        // Every word alone, and every training row: the logits the models are compared on.
-        var probeRows = Enumerable.Range(2, VocabularySize - 2)
-            .Select(w => Enumerable.Range(0, Width).Select(t => t == 0 ? w : Vocabulary.PadIndex).ToArray()).Concat(ids).ToArray();
-        static int Other(int word) => word == Vocabulary.PadIndex ? word : 2 + ((word - 2 + 1) % (VocabularySize - 2));
-
-        double[] LogitsAfter(int[][] rows)
-        {
-            torch.manual_seed(context.SeedFor("torch"));
-            using var model = Expect.NotNull(
-                pipeline.Train([.. rows.Select(row => (int[])row.Clone())], (int[])labels.Clone(), VocabularySize, context.Device), "Train");
-            using var scope = torch.NewDisposeScope();
-            using var noGrad = torch.no_grad();
-            var batch = torch.tensor(probeRows.SelectMany(row => row.Select(v => (long)v)).ToArray(), [probeRows.Length, Width], device: context.Device);
-            return Expect.NotNull(model.Logits(batch), "Logits").to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
-        }
-
-        var baseline = LogitsAfter(ids);
-        (string What, int[][] Rows)[] variants =
-        [
-            ("the tokens of the first row", [.. ids.Select((row, r) => r == 0 ? row.Select(Other).ToArray() : row)]),
-            ("the tokens of the last row", [.. ids.Select((row, r) => r == Rows - 1 ? row.Select(Other).ToArray() : row)]),
-            ("the first token of every row", [.. ids.Select(row => row.Select((w, t) => t == 0 ? Other(w) : w).ToArray())]),
-        ];
-        foreach (var (what, rows) in variants)
-        {
-            if (LogitsAfter(rows).SequenceEqual(baseline))
-            {
-                return Verdict.Fail(
-                    $"trained from the same torch seed on {Rows} random rows of {Width} indices, and again with only {what} changed, " +
-                    "your model gave exactly the same logits: Train never used that part of its data. Check how Train turns the " +
-                    "index rows into a tensor: every row, from the first, and every position of a row, from the first, must be copied.");
-            }
-        }
-
-        return Verdict.Pass("the first row, the last row and the first token of every row all change what Train learns");
-    }
-
     private static Verdict TokenizerMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -247,5 +191,61 @@ public sealed class NlpHiddenChecks : ICheckSource
         // Plain sentences only: the rest need word order, and how many of them a bag model gets
         // right varies with its training (docs/checks/seed-sweep.md).
         return NlpChecks.HeldOutAccuracy(context, reference.Plain - NlpChecks.AllowedShortfall, "5 points below the reference trained on the same texts");
+    }
+
+    /// <summary>
+    /// Train runs from the same torch seed on the check's own small random set, then again with
+    /// only one part of it changed: the tokens of the first row, of the last row, or the first
+    /// token of every row. A Train that learns from that part gives a model with other logits; one
+    /// that gives exactly the same logits never looked at it (a copy loop that starts at 1, say).
+    /// Nothing the learner reports is used, and accuracy is not judged.
+    /// </summary>
+    private static Verdict TrainUsesEveryRowAndToken(CheckContext context)
+    {
+        const int Rows = 20, Width = 6, VocabularySize = 12;
+        var pipeline = context.Create<ISentimentPipeline>();
+        var random = context.Random();
+        int Word() => 2 + random.NextInt(VocabularySize - 2);
+        var ids = Enumerable.Range(0, Rows).Select(_ =>
+        {
+            var real = 1 + random.NextInt(Width);
+            return Enumerable.Range(0, Width).Select(t => t < real ? Word() : Vocabulary.PadIndex).ToArray();
+        }).ToArray();
+        var labels = Enumerable.Range(0, Rows).Select(_ => random.NextInt(2)).ToArray();
+        // Every word alone, and every training row: the logits the models are compared on.
+        var probeRows = Enumerable.Range(2, VocabularySize - 2)
+            .Select(w => Enumerable.Range(0, Width).Select(t => t == 0 ? w : Vocabulary.PadIndex).ToArray()).Concat(ids).ToArray();
+        static int Other(int word) => word == Vocabulary.PadIndex ? word : 2 + ((word - 2 + 1) % (VocabularySize - 2));
+
+        double[] LogitsAfter(int[][] rows)
+        {
+            torch.manual_seed(context.SeedFor("torch"));
+            using var model = Expect.NotNull(
+                pipeline.Train([.. rows.Select(row => (int[])row.Clone())], (int[])labels.Clone(), VocabularySize, context.Device), "Train");
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            var batch = torch.tensor(probeRows.SelectMany(row => row.Select(v => (long)v)).ToArray(), [probeRows.Length, Width], device: context.Device);
+            return Expect.NotNull(model.Logits(batch), "Logits").to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
+        }
+
+        var baseline = LogitsAfter(ids);
+        (string What, int[][] Rows)[] variants =
+        [
+            ("the tokens of the first row", [.. ids.Select((row, r) => r == 0 ? row.Select(Other).ToArray() : row)]),
+            ("the tokens of the last row", [.. ids.Select((row, r) => r == Rows - 1 ? row.Select(Other).ToArray() : row)]),
+            ("the first token of every row", [.. ids.Select(row => row.Select((w, t) => t == 0 ? Other(w) : w).ToArray())]),
+        ];
+        foreach (var (what, rows) in variants)
+        {
+            if (LogitsAfter(rows).SequenceEqual(baseline))
+            {
+                return Verdict.Fail(
+                    $"trained from the same torch seed on {Rows} random rows of {Width} indices, and again with only {what} changed, " +
+                    "your model gave exactly the same logits: Train never used that part of its data. Check how Train turns the " +
+                    "index rows into a tensor: every row, from the first, and every position of a row, from the first, must be copied.");
+            }
+        }
+
+        return Verdict.Pass("the first row, the last row and the first token of every row all change what Train learns");
     }
 }
