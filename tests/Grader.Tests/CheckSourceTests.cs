@@ -45,6 +45,32 @@ public sealed class CheckSourceTests
         Assert.That(error!.Message, Does.Contain("WrongShape.TakesNoContext"));
     }
 
+    [Test]
+    public void A_course_source_keeps_its_order()
+    {
+        var hidden = Course.Catalog.ChecksOf("06-time-series").Where(check => check.Visibility == Visibility.Hidden);
+
+        Assert.That(hidden.Select(check => check.Slug), Is.EqualTo(new[]
+        {
+            "windows-match-reference", "prepare-matches-reference", "no-test-target-other-setup", "normalization-other-setup",
+            "beats-seasonal-naive-other-series", "predict-several-windows", "train-updates-every-parameter",
+        }));
+    }
+
+    [Test]
+    public void Every_declared_check_of_the_course_is_in_the_catalog()
+    {
+        var declared = Course.CheckAssemblies
+            .SelectMany(assembly => assembly.GetTypes())
+            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Select(method => method.GetCustomAttribute<CheckAttribute>())
+            .OfType<CheckAttribute>()
+            .Select(declared => declared.Slug)
+            .Order(StringComparer.Ordinal);
+
+        Assert.That(declared, Is.EqualTo(Course.Catalog.AllChecks.Select(check => check.Slug).Order(StringComparer.Ordinal)));
+    }
+
     private sealed class ThreeChecks() : CheckSource(Probe)
     {
         [Check("zebra", "first in the file", Points = 2, Seed = 7)]

@@ -10,27 +10,9 @@ namespace Autograder.Checks.Hidden.TimeSeries;
 /// Exercise 06, hidden checks: exact agreement with the reference pipeline on random series,
 /// the look-ahead checks on another split and horizon, and the forecast on another series.
 /// </summary>
-public sealed class TimeSeriesHiddenChecks : ICheckSource
+public sealed class TimeSeriesHiddenChecks() : CheckSource(TimeSeriesChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = TimeSeriesChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("windows-match-reference", "windows of random series and sizes", points: 1, seed: 6001, WindowsMatchReference, Visibility.Hidden),
-        Exercise.Check("prepare-matches-reference", "Prepare agrees with the reference", points: 2, seed: 6002, PrepareMatchesReference, Visibility.Hidden),
-        Exercise.Check("no-test-target-other-setup", "no look-ahead with another split and horizon", points: 1, seed: 6003,
-            context => TimeSeriesChecks.NoTestTargetInTraining(context, length: 320, period: 12, new ForecastSetup(10, 4, 0.6)), Visibility.Hidden),
-        Exercise.Check("normalization-other-setup", "training statistics only, with another split and horizon", points: 1, seed: 6004,
-            context => TimeSeriesChecks.NormalizationFromTrainingOnly(context, length: 320, period: 12, new ForecastSetup(10, 4, 0.6)), Visibility.Hidden),
-        Exercise.Check("beats-seasonal-naive-other-series", "half of seasonal naive on another series", points: 3, seed: 6005,
-            context => TimeSeriesChecks.BeatsSeasonalNaive(context, new ForecastTask(Length: 2400, Period: 24, InputLength: 48, TrainFraction: 0.8)),
-            Visibility.Hidden),
-        Exercise.Check("predict-several-windows", "Predict on several windows with a horizon of 3 gives the module's rows", points: 1, seed: 6006,
-            PredictSeveralWindows, Visibility.Hidden),
-        Exercise.Check("train-updates-every-parameter", "training moves every parameter of the network", points: 1, seed: 6007,
-            TrainUpdatesEveryParameter, Visibility.Hidden),
-    ];
-
+    [Check("windows-match-reference", "windows of random series and sizes", Points = 1, Seed = 6001, Visibility = Visibility.Hidden)]
     private static Verdict WindowsMatchReference(CheckContext context)
     {
         var learner = context.Create<IForecastingPipeline>();
@@ -63,6 +45,7 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("prepare-matches-reference", "Prepare agrees with the reference", Points = 2, Seed = 6002, Visibility = Visibility.Hidden)]
     private static Verdict PrepareMatchesReference(CheckContext context)
     {
         var learner = context.Create<IForecastingPipeline>();
@@ -109,12 +92,25 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("no-test-target-other-setup", "no look-ahead with another split and horizon", Points = 1, Seed = 6003, Visibility = Visibility.Hidden)]
+    private static Verdict NoTestTargetOtherSetup(CheckContext context) =>
+        TimeSeriesChecks.NoTestTargetInTraining(context, length: 320, period: 12, new ForecastSetup(10, 4, 0.6));
+
+    [Check("normalization-other-setup", "training statistics only, with another split and horizon", Points = 1, Seed = 6004, Visibility = Visibility.Hidden)]
+    private static Verdict NormalizationOtherSetup(CheckContext context) =>
+        TimeSeriesChecks.NormalizationFromTrainingOnly(context, length: 320, period: 12, new ForecastSetup(10, 4, 0.6));
+
+    [Check("beats-seasonal-naive-other-series", "half of seasonal naive on another series", Points = 3, Seed = 6005, Visibility = Visibility.Hidden)]
+    private static Verdict BeatsSeasonalNaiveOtherSeries(CheckContext context) =>
+        TimeSeriesChecks.BeatsSeasonalNaive(context, new ForecastTask(Length: 2400, Period: 24, InputLength: 48, TrainFraction: 0.8));
+
     /// <summary>
     /// The training checks forecast one value of one window per call (so that no window holds
     /// another's answer), which leaves the layout of Predict's answer for several windows and
     /// H &gt; 1 untested. Here the windows are the check's own random inputs, so asking for all of
     /// them at once hands out no target: row i must be the module's output for window i, H values.
     /// </summary>
+    [Check("predict-several-windows", "Predict on several windows with a horizon of 3 gives the module's rows", Points = 1, Seed = 6006, Visibility = Visibility.Hidden)]
     private static Verdict PredictSeveralWindows(CheckContext context)
     {
         const int L = 8, H = 3, Windows = 40, Asked = 5;
@@ -171,6 +167,7 @@ public sealed class TimeSeriesHiddenChecks : ICheckSource
     /// the check's own random windows: every parameter that training moves ends up different, and
     /// one that is exactly equal in both runs was never trained. Nothing the learner reports is used.
     /// </summary>
+    [Check("train-updates-every-parameter", "training moves every parameter of the network", Points = 1, Seed = 6007, Visibility = Visibility.Hidden)]
     private static Verdict TrainUpdatesEveryParameter(CheckContext context)
     {
         const int L = 8, H = 3, Windows = 40;

@@ -12,24 +12,9 @@ namespace Autograder.Checks.Hidden.Nlp;
 /// and paddings; pooling over a batch of mixed lengths; the vocabulary check on other data; and
 /// the held-out accuracy compared with the reference trained on the same corpus.
 /// </summary>
-public sealed class NlpHiddenChecks : ICheckSource
+public sealed class NlpHiddenChecks() : CheckSource(NlpChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = NlpChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("tokenizer-matches-reference", "the tokenizer on random strings", points: 1, seed: 7001, TokenizerMatchesReference, Visibility.Hidden),
-        Exercise.Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", points: 1, seed: 7002, VocabularyMatchesReference, Visibility.Hidden),
-        Exercise.Check("encode-pad-matches-reference", "Encode and Pad on random data", points: 1, seed: 7003, EncodePadMatchesReference, Visibility.Hidden),
-        Exercise.Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", points: 2, seed: 7004, PoolingMaskedInABatch, Visibility.Hidden),
-        Exercise.Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", points: 1, seed: 7005,
-            context => NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40)), Visibility.Hidden),
-        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy on plain sentences within 5 points of the reference", points: 3, seed: 7006,
-            HeldOutAccuracyVersusReference, Visibility.Hidden),
-        Exercise.Check("train-uses-every-row-and-token", "Train learns from the first and last rows and the first token of each", points: 1, seed: 7007,
-            TrainUsesEveryRowAndToken, Visibility.Hidden),
-    ];
-
+    [Check("tokenizer-matches-reference", "the tokenizer on random strings", Points = 1, Seed = 7001, Visibility = Visibility.Hidden)]
     private static Verdict TokenizerMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -56,6 +41,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", Points = 1, Seed = 7002, Visibility = Visibility.Hidden)]
     private static Verdict VocabularyMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -108,6 +94,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         : token.Length > 0 && !token.Any(char.IsLetter) ? "is punctuation"
         : "is a plain word";
 
+    [Check("encode-pad-matches-reference", "Encode and Pad on random data", Points = 1, Seed = 7003, Visibility = Visibility.Hidden)]
     private static Verdict EncodePadMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -143,6 +130,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", Points = 2, Seed = 7004, Visibility = Visibility.Hidden)]
     private static Verdict PoolingMaskedInABatch(CheckContext context)
     {
         torch.manual_seed(context.SeedFor("torch"));
@@ -183,6 +171,11 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", Points = 1, Seed = 7005, Visibility = Visibility.Hidden)]
+    private static Verdict VocabularyFromTrainingOnlyOtherData(CheckContext context) =>
+        NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40));
+
+    [Check("held-out-accuracy-vs-reference", "held-out accuracy on plain sentences within 5 points of the reference", Points = 3, Seed = 7006, Visibility = Visibility.Hidden)]
     private static Verdict HeldOutAccuracyVersusReference(CheckContext context)
     {
         var (train, test) = NlpChecks.Corpus(context.Seed);
@@ -200,6 +193,7 @@ public sealed class NlpHiddenChecks : ICheckSource
     /// that gives exactly the same logits never looked at it (a copy loop that starts at 1, say).
     /// Nothing the learner reports is used, and accuracy is not judged.
     /// </summary>
+    [Check("train-uses-every-row-and-token", "Train learns from the first and last rows and the first token of each", Points = 1, Seed = 7007, Visibility = Visibility.Hidden)]
     private static Verdict TrainUsesEveryRowAndToken(CheckContext context)
     {
         const int Rows = 20, Width = 6, VocabularySize = 12;
