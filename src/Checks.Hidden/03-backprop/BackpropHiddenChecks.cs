@@ -310,22 +310,21 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     private static Verdict LearnsXorOtherSeeds(CheckContext context) => BackpropChecks.LearnsXor(context, [.. Enumerable.Range(context.Seed, 5)]);
 
     [Check("circles-other-seed", "circles from another seed, held out", Points = 1, Seed = 1009, Visibility = Visibility.Hidden)]
-    private static Verdict CirclesOtherSeed(CheckContext context) => BackpropChecks.LearnsHeldOut(
-        context,
-        "circles (a disc inside a ring)",
-        Generators.Circles(400, context.Seed + 1),
-        Generators.Circles(1000, context.Seed + 2),
-        BackpropChecks.CirclesOptions(context.SeedFor("learner")),
-        linearBaseline: null);
+    private static Verdict CirclesOtherSeed(CheckContext context) =>
+        LearnsHeldOut(context, "circles (a disc inside a ring)", (count, seed) => Generators.Circles(count, seed), BackpropChecks.CirclesOptions);
 
     [Check("spirals-held-out", "separates two spirals, held out", Points = 2, Seed = 1010, Visibility = Visibility.Hidden)]
-    private static Verdict SpiralsHeldOut(CheckContext context) => BackpropChecks.LearnsHeldOut(
-        context,
-        "two interleaved spirals",
-        Generators.Spirals(400, context.Seed + 1),
-        Generators.Spirals(1000, context.Seed + 2),
-        SpiralsOptions(context.SeedFor("learner")),
-        linearBaseline: null);
+    private static Verdict SpiralsHeldOut(CheckContext context) =>
+        LearnsHeldOut(context, "two interleaved spirals", (count, seed) => Generators.Spirals(count, seed), SpiralsOptions);
+
+    /// <summary>
+    /// The public held-out check on other data: 400 training points from the seed after the
+    /// check's, 1000 held-out ones from the next, options from the learner's seed, no baseline.
+    /// </summary>
+    private static Verdict LearnsHeldOut(
+        CheckContext context, string name, Func<int, int, ClassificationSet> generate, Func<int, TrainingOptions> options) =>
+        BackpropChecks.LearnsHeldOut(
+            context, name, generate(400, context.Seed + 1), generate(1000, context.Seed + 2), options(context.SeedFor("learner")), linearBaseline: null);
 
     [Check("circles-sorted-other-seed", "circles sorted by class, from another seed", Points = 1, Seed = 1011, Visibility = Visibility.Hidden)]
     private static Verdict CirclesSortedOtherSeed(CheckContext context) =>
