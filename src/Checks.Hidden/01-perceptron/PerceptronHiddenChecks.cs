@@ -11,22 +11,9 @@ namespace Autograder.Checks.Hidden.Perceptron;
 /// solution (the oracle) on random cases. Messages say what went wrong without giving away data
 /// a learner could fit to.
 /// </summary>
-public sealed class PerceptronHiddenChecks : ICheckSource
+public sealed class PerceptronHiddenChecks() : CheckSource(PerceptronChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = PerceptronChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("update-rule-random", "the training rule on 200 random examples", points: 2, seed: 1001, UpdateRuleRandom, Visibility.Hidden),
-        Exercise.Check("train-matches-reference", "Train takes the same steps as the reference", points: 2, seed: 1002, TrainMatchesReference, Visibility.Hidden),
-        Exercise.Check("learns-separable-5d", "separates 300 random points in 5D", points: 1, seed: 1003,
-            context => PerceptronChecks.LearnsSeparable(context, 300, 5, maxEpochs: 500), Visibility.Hidden),
-        Exercise.Check("learns-and-other-start", "learns AND from another start", points: 1, seed: 1004,
-            context => PerceptronChecks.LearnsBoolean(context, "AND", BooleanFunctions.And), Visibility.Hidden),
-        Exercise.Check("xor-other-cap", "respects another epoch cap on XOR", points: 1, seed: 1005,
-            context => PerceptronChecks.XorNotConverged(context, 7), Visibility.Hidden),
-    ];
-
+    [Check("update-rule-random", "the training rule on 200 random examples", Points = 2, Seed = 1001, Visibility = Visibility.Hidden)]
     private static Verdict UpdateRuleRandom(CheckContext context)
     {
         var learner = context.Create<IPerceptron>();
@@ -61,6 +48,7 @@ public sealed class PerceptronHiddenChecks : ICheckSource
     /// exactly the epoch that converges (Converged must then be true), and XOR at a cap (every
     /// reported count must be the real one). The learner's numbers are compared, never trusted.
     /// </summary>
+    [Check("train-matches-reference", "Train takes the same steps as the reference", Points = 2, Seed = 1002, Visibility = Visibility.Hidden)]
     private static Verdict TrainMatchesReference(CheckContext context)
     {
         var learner = context.Create<IPerceptron>();
@@ -125,4 +113,13 @@ public sealed class PerceptronHiddenChecks : ICheckSource
                         ? $"the mistakes agree, but yours reports Converged = {Show.Bool(theirs.Converged)}"
                         : "the mistakes agree, but the final weights differ";
     }
+
+    [Check("learns-separable-5d", "separates 300 random points in 5D", Points = 1, Seed = 1003, Visibility = Visibility.Hidden)]
+    private static Verdict LearnsSeparable5D(CheckContext context) => PerceptronChecks.LearnsSeparable(context, 300, 5, maxEpochs: 500);
+
+    [Check("learns-and-other-start", "learns AND from another start", Points = 1, Seed = 1004, Visibility = Visibility.Hidden)]
+    private static Verdict LearnsAndOtherStart(CheckContext context) => PerceptronChecks.LearnsBoolean(context, "AND", BooleanFunctions.And);
+
+    [Check("xor-other-cap", "respects another epoch cap on XOR", Points = 1, Seed = 1005, Visibility = Visibility.Hidden)]
+    private static Verdict XorOtherCap(CheckContext context) => PerceptronChecks.XorNotConverged(context, 7);
 }

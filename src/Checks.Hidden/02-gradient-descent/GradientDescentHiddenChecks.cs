@@ -12,23 +12,9 @@ namespace Autograder.Checks.Hidden.GradientDescent;
 /// Exercise 02, hidden checks: other seeds and sizes, and agreement with the reference solution
 /// (the oracle) on random inputs. Messages name the idea that failed, not the data.
 /// </summary>
-public sealed class GradientDescentHiddenChecks : ICheckSource
+public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
 {
     private static readonly ExerciseSpec Exercise = GradientDescentChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("squared-error-random", "E(w) on random problems", points: 1, seed: 2001, SquaredErrorRandom, Visibility.Hidden),
-        Exercise.Check("squared-error-gradient-random", "the gradient of E on random problems", points: 2, seed: 2002, SquaredErrorGradientRandom, Visibility.Hidden),
-        Exercise.Check("train-least-squares-other", "Train ends at the least-squares weights on other data", points: 2, seed: 2003, TrainLeastSquaresOther, Visibility.Hidden),
-        Exercise.Check("train-takes-steps", "Train starts at zero and takes exactly the given steps", points: 1, seed: 2004, TrainTakesSteps, Visibility.Hidden),
-        Exercise.Check("loss-never-rises-other", "the loss never rises on other data", points: 1, seed: 2005,
-            context => GradientDescentChecks.LossNeverRises(context, count: 500, features: 6, learningRate: 0.0005, steps: 100), Visibility.Hidden),
-        Exercise.Check("sigmoid-random", "sigmoid on random values, large ones included", points: 1, seed: 2006, SigmoidRandom, Visibility.Hidden),
-        Exercise.Check("bce-random", "binary cross-entropy and its gradient on random logits", points: 2, seed: 2007, BceRandom, Visibility.Hidden),
-        Exercise.Check("softmax-random", "softmax on random rows, large logits included", points: 1, seed: 2008, SoftmaxRandom, Visibility.Hidden),
-        Exercise.Check("cross-entropy-random", "cross-entropy and its gradient on random batches", points: 2, seed: 2009, CrossEntropyRandom, Visibility.Hidden),
-    ];
 
     /// <summary>
     /// A random regression problem: 5 to 60 examples, 1 to 8 features, and weights where a
@@ -41,6 +27,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         return (data, weights);
     }
 
+    [Check("squared-error-random", "E(w) on random problems", Points = 1, Seed = 2001, Visibility = Visibility.Hidden)]
     private static Verdict SquaredErrorRandom(CheckContext context)
     {
         var learner = context.Create<ILinearRegression>();
@@ -67,6 +54,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("squared-error-gradient-random", "the gradient of E on random problems", Points = 2, Seed = 2002, Visibility = Visibility.Hidden)]
     private static Verdict SquaredErrorGradientRandom(CheckContext context)
     {
         var learner = context.Create<ILinearRegression>();
@@ -105,6 +93,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         return worst;
     }
 
+    [Check("train-least-squares-other", "Train ends at the least-squares weights on other data", Points = 2, Seed = 2003, Visibility = Visibility.Hidden)]
     private static Verdict TrainLeastSquaresOther(CheckContext context)
     {
         // A larger problem, then a small one with a single feature. eta = 0.5 / N keeps
@@ -124,6 +113,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
     /// zeros, replayed by the check with the reference's step (not the learner's), for several N.
     /// One step fewer or more, or weights from the normal equations, land elsewhere.
     /// </summary>
+    [Check("train-takes-steps", "Train starts at zero and takes exactly the given steps", Points = 1, Seed = 2004, Visibility = Visibility.Hidden)]
     private static Verdict TrainTakesSteps(CheckContext context)
     {
         var learner = context.Create<ILinearRegression>();
@@ -164,6 +154,11 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("loss-never-rises-other", "the loss never rises on other data", Points = 1, Seed = 2005, Visibility = Visibility.Hidden)]
+    private static Verdict LossNeverRisesOther(CheckContext context) =>
+        GradientDescentChecks.LossNeverRises(context, count: 500, features: 6, learningRate: 0.0005, steps: 100);
+
+    [Check("sigmoid-random", "sigmoid on random values, large ones included", Points = 1, Seed = 2006, Visibility = Visibility.Hidden)]
     private static Verdict SigmoidRandom(CheckContext context)
     {
         var learner = context.Create<ILosses>();
@@ -194,6 +189,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         _ => random.Uniform(-1e4, 1e4),
     };
 
+    [Check("bce-random", "binary cross-entropy and its gradient on random logits", Points = 2, Seed = 2007, Visibility = Visibility.Hidden)]
     private static Verdict BceRandom(CheckContext context)
     {
         var learner = context.Create<ILosses>();
@@ -237,6 +233,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         return [.. Enumerable.Range(0, width).Select(_ => shift + random.Gaussian(0, scale))];
     }
 
+    [Check("softmax-random", "softmax on random rows, large logits included", Points = 1, Seed = 2008, Visibility = Visibility.Hidden)]
     private static Verdict SoftmaxRandom(CheckContext context)
     {
         var learner = context.Create<ILosses>();
@@ -261,6 +258,7 @@ public sealed class GradientDescentHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("cross-entropy-random", "cross-entropy and its gradient on random batches", Points = 2, Seed = 2009, Visibility = Visibility.Hidden)]
     private static Verdict CrossEntropyRandom(CheckContext context)
     {
         var learner = context.Create<ILosses>();

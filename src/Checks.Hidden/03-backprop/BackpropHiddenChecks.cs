@@ -11,47 +11,8 @@ namespace Autograder.Checks.Hidden.Backprop;
 /// networks, the gradient check on a larger network, other seeds, and a spiral set. Messages name
 /// the idea that failed without handing out data a learner could fit to.
 /// </summary>
-public sealed class BackpropHiddenChecks : ICheckSource
+public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = BackpropChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("forward-matches-reference", "Forward on random networks", points: 1, seed: 1001, ForwardMatchesReference, Visibility.Hidden),
-        Exercise.Check("loss-matches-reference", "Loss on random networks", points: 1, seed: 1002, LossMatchesReference, Visibility.Hidden),
-        Exercise.Check("loss-large-logits", "Loss stays exact at large logits", points: 1, seed: 1003, LossLargeLogits, Visibility.Hidden),
-        Exercise.Check("backward-matches-reference", "Backward on random networks", points: 2, seed: 1004, BackwardMatchesReference, Visibility.Hidden),
-        Exercise.Check("gradient-check-larger", "gradient check on a larger network", points: 1, seed: 1005,
-            context => BackpropChecks.GradientCheck(context, inputs: 5, hidden: 7, examples: 12, samplesPerParameter: 4), Visibility.Hidden),
-        Exercise.Check("momentum-matches-reference", "momentum steps from random velocities", points: 1, seed: 1006, MomentumMatchesReference, Visibility.Hidden),
-        Exercise.Check("train-matches-reference", "Train with full batches follows the reference", points: 1, seed: 1007, TrainMatchesReference, Visibility.Hidden),
-        Exercise.Check("train-last-batch-smaller", "Train when the set is not a whole number of batches", points: 1, seed: 1013, TrainLastBatchSmaller, Visibility.Hidden),
-        Exercise.Check("learns-xor-other-seeds", "learns XOR from five other starts", points: 1, seed: 1008,
-            context => BackpropChecks.LearnsXor(context, [.. Enumerable.Range(context.Seed, 5)]), Visibility.Hidden),
-        Exercise.Check("circles-other-seed", "circles from another seed, held out", points: 1, seed: 1009,
-            context => BackpropChecks.LearnsHeldOut(
-                context,
-                "circles (a disc inside a ring)",
-                Generators.Circles(400, context.Seed + 1),
-                Generators.Circles(1000, context.Seed + 2),
-                BackpropChecks.CirclesOptions(context.SeedFor("learner")),
-                linearBaseline: null),
-            Visibility.Hidden),
-        Exercise.Check("spirals-held-out", "separates two spirals, held out", points: 2, seed: 1010,
-            context => BackpropChecks.LearnsHeldOut(
-                context,
-                "two interleaved spirals",
-                Generators.Spirals(400, context.Seed + 1),
-                Generators.Spirals(1000, context.Seed + 2),
-                SpiralsOptions(context.SeedFor("learner")),
-                linearBaseline: null),
-            Visibility.Hidden),
-        Exercise.Check("circles-sorted-other-seed", "circles sorted by class, from another seed", points: 1, seed: 1011,
-            context => BackpropChecks.LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
-                Generators.Circles(1000, context.Seed + 2), BackpropChecks.CirclesOptions(context.SeedFor("learner"))),
-            Visibility.Hidden),
-    ];
-
     /// <summary>Measured on the reference over 300 seeds: held-out accuracy at least 97.8%, median 100%.</summary>
     internal static TrainingOptions SpiralsOptions(int seed) =>
         new(Hidden: 16, LearningRate: 0.3, Momentum: 0.9, Epochs: 300, BatchSize: 16, Seed: seed);
@@ -86,6 +47,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
     private static bool Close(double seen, double expected, double relative) =>
         Math.Abs(seen - expected) <= 1e-12 + (relative * Math.Abs(expected));
 
+    [Check("forward-matches-reference", "Forward on random networks", Points = 1, Seed = 1001, Visibility = Visibility.Hidden)]
     private static Verdict ForwardMatchesReference(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -122,6 +84,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("loss-matches-reference", "Loss on random networks", Points = 1, Seed = 1002, Visibility = Visibility.Hidden)]
     private static Verdict LossMatchesReference(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -147,6 +110,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("loss-large-logits", "Loss stays exact at large logits", Points = 1, Seed = 1003, Visibility = Visibility.Hidden)]
     private static Verdict LossLargeLogits(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -179,6 +143,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("backward-matches-reference", "Backward on random networks", Points = 2, Seed = 1004, Visibility = Visibility.Hidden)]
     private static Verdict BackwardMatchesReference(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -214,6 +179,11 @@ public sealed class BackpropHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("gradient-check-larger", "gradient check on a larger network", Points = 1, Seed = 1005, Visibility = Visibility.Hidden)]
+    private static Verdict GradientCheckLarger(CheckContext context) =>
+        BackpropChecks.GradientCheck(context, inputs: 5, hidden: 7, examples: 12, samplesPerParameter: 4);
+
+    [Check("momentum-matches-reference", "momentum steps from random velocities", Points = 1, Seed = 1006, Visibility = Visibility.Hidden)]
     private static Verdict MomentumMatchesReference(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -251,6 +221,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("train-matches-reference", "Train with full batches follows the reference", Points = 1, Seed = 1007, Visibility = Visibility.Hidden)]
     private static Verdict TrainMatchesReference(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -291,6 +262,7 @@ public sealed class BackpropHiddenChecks : ICheckSource
     /// batches, and the run must follow the reference's exactly: four steps per epoch, the last
     /// one a mean over its own 6 examples.
     /// </summary>
+    [Check("train-last-batch-smaller", "Train when the set is not a whole number of batches", Points = 1, Seed = 1013, Visibility = Visibility.Hidden)]
     private static Verdict TrainLastBatchSmaller(CheckContext context)
     {
         var learner = context.Create<INetwork>();
@@ -333,4 +305,29 @@ public sealed class BackpropHiddenChecks : ICheckSource
 
         return Verdict.Pass();
     }
+
+    [Check("learns-xor-other-seeds", "learns XOR from five other starts", Points = 1, Seed = 1008, Visibility = Visibility.Hidden)]
+    private static Verdict LearnsXorOtherSeeds(CheckContext context) => BackpropChecks.LearnsXor(context, [.. Enumerable.Range(context.Seed, 5)]);
+
+    [Check("circles-other-seed", "circles from another seed, held out", Points = 1, Seed = 1009, Visibility = Visibility.Hidden)]
+    private static Verdict CirclesOtherSeed(CheckContext context) =>
+        LearnsHeldOut(context, "circles (a disc inside a ring)", (count, seed) => Generators.Circles(count, seed), BackpropChecks.CirclesOptions);
+
+    [Check("spirals-held-out", "separates two spirals, held out", Points = 2, Seed = 1010, Visibility = Visibility.Hidden)]
+    private static Verdict SpiralsHeldOut(CheckContext context) =>
+        LearnsHeldOut(context, "two interleaved spirals", (count, seed) => Generators.Spirals(count, seed), SpiralsOptions);
+
+    /// <summary>
+    /// The public held-out check on other data: 400 training points from the seed after the
+    /// check's, 1000 held-out ones from the next, options from the learner's seed, no baseline.
+    /// </summary>
+    private static Verdict LearnsHeldOut(
+        CheckContext context, string name, Func<int, int, ClassificationSet> generate, Func<int, TrainingOptions> options) =>
+        BackpropChecks.LearnsHeldOut(
+            context, name, generate(400, context.Seed + 1), generate(1000, context.Seed + 2), options(context.SeedFor("learner")), linearBaseline: null);
+
+    [Check("circles-sorted-other-seed", "circles sorted by class, from another seed", Points = 1, Seed = 1011, Visibility = Visibility.Hidden)]
+    private static Verdict CirclesSortedOtherSeed(CheckContext context) =>
+        BackpropChecks.LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
+            Generators.Circles(1000, context.Seed + 2), BackpropChecks.CirclesOptions(context.SeedFor("learner")));
 }

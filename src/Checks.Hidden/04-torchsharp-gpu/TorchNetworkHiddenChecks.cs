@@ -13,24 +13,9 @@ namespace Autograder.Checks.Hidden.TorchSharpGpu;
 /// noisier circles, and save/load in the middle of a stream. Messages name the idea that failed,
 /// not the hidden data.
 /// </summary>
-public sealed class TorchNetworkHiddenChecks : ICheckSource
+public sealed class TorchNetworkHiddenChecks() : CheckSource(TorchNetworkChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = TorchNetworkChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("trajectory-matches-reference", "the loss of every step matches the reference on other data", points: 2, seed: 1401,
-            TrajectoryMatchesReference, Visibility.Hidden),
-        Exercise.Check("tensors-on-device-other-sizes", "every tensor on the device, with other sizes", points: 1, seed: 1402,
-            OnDeviceOtherSizes, Visibility.Hidden),
-        Exercise.Check("predict-no-leak", "live tensors stay flat over 50 predictions", points: 1, seed: 1403, PredictNoLeak, Visibility.Hidden),
-        Exercise.Check("accuracy-other-data", "at least 95% right on noisier held-out circles", points: 1, seed: 1404,
-            context => TorchNetworkChecks.HeldOutAccuracy(context, train: 256, hidden: 12, new TrainingSettings(150, 2.0, 0.9), noise: 0.05),
-            Visibility.Hidden),
-        Exercise.Check("save-load-mid-stream", "save and load work from the stream's current position", points: 1, seed: 1405,
-            SaveLoadMidStream, Visibility.Hidden),
-    ];
-
+    [Check("trajectory-matches-reference", "the loss of every step matches the reference on other data", Points = 2, Seed = 1401, Visibility = Visibility.Hidden)]
     private static Verdict TrajectoryMatchesReference(CheckContext context)
     {
         using var scope = torch.NewDisposeScope();
@@ -41,6 +26,7 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
             context, x, y, hidden: 12, [new TrainingSettings(6, 1.5, 0.0), new TrainingSettings(40, 1.5, 0.8)], showValues: false);
     }
 
+    [Check("tensors-on-device-other-sizes", "every tensor on the device, with other sizes", Points = 1, Seed = 1402, Visibility = Visibility.Hidden)]
     private static Verdict OnDeviceOtherSizes(CheckContext context)
     {
         var onDevice = TorchNetworkChecks.ModelOnDevice(context, inputs: 3, hidden: 5);
@@ -49,6 +35,7 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
             : TorchNetworkChecks.TensorsOnDevice(context, count: 50, hidden: 5, steps: 3);
     }
 
+    [Check("predict-no-leak", "live tensors stay flat over 50 predictions", Points = 1, Seed = 1403, Visibility = Visibility.Hidden)]
     private static Verdict PredictNoLeak(CheckContext context)
     {
         var network = context.Create<ITorchNetwork>();
@@ -80,6 +67,11 @@ public sealed class TorchNetworkHiddenChecks : ICheckSource
             .WithMeasurement("tensors left by 50 more predictions", after60 - after10, 5, higherIsBetter: false);
     }
 
+    [Check("accuracy-other-data", "at least 95% right on noisier held-out circles", Points = 1, Seed = 1404, Visibility = Visibility.Hidden)]
+    private static Verdict AccuracyOtherData(CheckContext context) =>
+        TorchNetworkChecks.HeldOutAccuracy(context, train: 256, hidden: 12, new TrainingSettings(150, 2.0, 0.9), noise: 0.05);
+
+    [Check("save-load-mid-stream", "save and load work from the stream's current position", Points = 1, Seed = 1405, Visibility = Visibility.Hidden)]
     private static Verdict SaveLoadMidStream(CheckContext context)
     {
         var network = context.Create<ITorchNetwork>();

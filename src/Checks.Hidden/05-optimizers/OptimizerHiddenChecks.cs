@@ -14,24 +14,9 @@ namespace Autograder.Checks.Hidden.Optimizers;
 /// parameter that gets its first gradient late, two optimisers side by side, another start on
 /// Rosenbrock, and live tensors over many steps. torch.optim is the reference throughout.
 /// </summary>
-public sealed class OptimizerHiddenChecks : ICheckSource
+public sealed class OptimizerHiddenChecks() : CheckSource(OptimizerChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = OptimizerChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("sgd-matches-torch-random", "SGD matches torch.optim.SGD with other settings", points: 2, seed: 1501,
-            SgdMatchesTorchRandom, Visibility.Hidden),
-        Exercise.Check("adam-matches-torch-random", "Adam matches torch.optim.Adam with other settings", points: 2, seed: 1502,
-            AdamMatchesTorchRandom, Visibility.Hidden),
-        Exercise.Check("late-gradient", "a parameter without a gradient is left alone and starts its own count later", points: 1, seed: 1503,
-            LateGradient, Visibility.Hidden),
-        Exercise.Check("steppers-independent", "two optimisers keep their own state", points: 1, seed: 1504, SteppersIndependent, Visibility.Hidden),
-        Exercise.Check("adam-rosenbrock-other-start", "Adam reaches the Rosenbrock minimum from another start", points: 1, seed: 1505,
-            context => OptimizerChecks.AdamRosenbrock(context, start: (0.0, -1.0), learningRate: 0.1, budget: 2000), Visibility.Hidden),
-        Exercise.Check("no-tensor-leak", "live tensors stay flat over 100 optimiser steps", points: 1, seed: 1506, NoTensorLeak, Visibility.Hidden),
-    ];
-
+    [Check("sgd-matches-torch-random", "SGD matches torch.optim.SGD with other settings", Points = 2, Seed = 1501, Visibility = Visibility.Hidden)]
     private static Verdict SgdMatchesTorchRandom(CheckContext context)
     {
         var random = context.Random();
@@ -57,6 +42,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
         return Verdict.Pass($"{settings.Length} settings, 8 steps each, within 1e-10 of torch.optim.SGD");
     }
 
+    [Check("adam-matches-torch-random", "Adam matches torch.optim.Adam with other settings", Points = 2, Seed = 1502, Visibility = Visibility.Hidden)]
     private static Verdict AdamMatchesTorchRandom(CheckContext context)
     {
         var random = context.Random();
@@ -80,6 +66,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
         return Verdict.Pass("3 settings, 12 steps each, within 1e-10 of torch.optim.Adam");
     }
 
+    [Check("late-gradient", "a parameter without a gradient is left alone and starts its own count later", Points = 1, Seed = 1503, Visibility = Visibility.Hidden)]
     private static Verdict LateGradient(CheckContext context)
     {
         var factory = context.Create<IOptimizerFactory>();
@@ -143,6 +130,7 @@ public sealed class OptimizerHiddenChecks : ICheckSource
         "A parameter whose .grad is null has not taken part in the loss yet: Step must skip it (no update, no velocity, no moments) " +
         "and deal with it from the first step in which it has a gradient.";
 
+    [Check("steppers-independent", "two optimisers keep their own state", Points = 1, Seed = 1504, Visibility = Visibility.Hidden)]
     private static Verdict SteppersIndependent(CheckContext context)
     {
         var factory = context.Create<IOptimizerFactory>();
@@ -217,6 +205,11 @@ public sealed class OptimizerHiddenChecks : ICheckSource
         return Verdict.Pass("two steppers, each as torch.optim");
     }
 
+    [Check("adam-rosenbrock-other-start", "Adam reaches the Rosenbrock minimum from another start", Points = 1, Seed = 1505, Visibility = Visibility.Hidden)]
+    private static Verdict AdamRosenbrockOtherStart(CheckContext context) =>
+        OptimizerChecks.AdamRosenbrock(context, start: (0.0, -1.0), learningRate: 0.1, budget: 2000);
+
+    [Check("no-tensor-leak", "live tensors stay flat over 100 optimiser steps", Points = 1, Seed = 1506, Visibility = Visibility.Hidden)]
     private static Verdict NoTensorLeak(CheckContext context)
     {
         var factory = context.Create<IOptimizerFactory>();

@@ -12,80 +12,9 @@ namespace Autograder.Checks.Hidden.Nlp;
 /// and paddings; pooling over a batch of mixed lengths; the vocabulary check on other data; and
 /// the held-out accuracy compared with the reference trained on the same corpus.
 /// </summary>
-public sealed class NlpHiddenChecks : ICheckSource
+public sealed class NlpHiddenChecks() : CheckSource(NlpChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = NlpChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("tokenizer-matches-reference", "the tokenizer on random strings", points: 1, seed: 7001, TokenizerMatchesReference, Visibility.Hidden),
-        Exercise.Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", points: 1, seed: 7002, VocabularyMatchesReference, Visibility.Hidden),
-        Exercise.Check("encode-pad-matches-reference", "Encode and Pad on random data", points: 1, seed: 7003, EncodePadMatchesReference, Visibility.Hidden),
-        Exercise.Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", points: 2, seed: 7004, PoolingMaskedInABatch, Visibility.Hidden),
-        Exercise.Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", points: 1, seed: 7005,
-            context => NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40)), Visibility.Hidden),
-        Exercise.Check("held-out-accuracy-vs-reference", "held-out accuracy on plain sentences within 5 points of the reference", points: 3, seed: 7006,
-            HeldOutAccuracyVersusReference, Visibility.Hidden),
-        Exercise.Check("train-uses-every-row-and-token", "Train learns from the first and last rows and the first token of each", points: 1, seed: 7007,
-            TrainUsesEveryRowAndToken, Visibility.Hidden),
-    ];
-
-    /// <summary>
-    /// Train runs from the same torch seed on the check's own small random set, then again with
-    /// only one part of it changed: the tokens of the first row, of the last row, or the first
-    /// token of every row. A Train that learns from that part gives a model with other logits; one
-    /// that gives exactly the same logits never looked at it (a copy loop that starts at 1, say).
-    /// Nothing the learner reports is used, and accuracy is not judged.
-    /// </summary>
-    private static Verdict TrainUsesEveryRowAndToken(CheckContext context)
-    {
-        const int Rows = 20, Width = 6, VocabularySize = 12;
-        var pipeline = context.Create<ISentimentPipeline>();
-        var random = context.Random();
-        int Word() => 2 + random.NextInt(VocabularySize - 2);
-        var ids = Enumerable.Range(0, Rows).Select(_ =>
-        {
-            var real = 1 + random.NextInt(Width);
-            return Enumerable.Range(0, Width).Select(t => t < real ? Word() : Vocabulary.PadIndex).ToArray();
-        }).ToArray();
-        var labels = Enumerable.Range(0, Rows).Select(_ => random.NextInt(2)).ToArray();
-        // Every word alone, and every training row: the logits the models are compared on.
-        var probeRows = Enumerable.Range(2, VocabularySize - 2)
-            .Select(w => Enumerable.Range(0, Width).Select(t => t == 0 ? w : Vocabulary.PadIndex).ToArray()).Concat(ids).ToArray();
-        static int Other(int word) => word == Vocabulary.PadIndex ? word : 2 + ((word - 2 + 1) % (VocabularySize - 2));
-
-        double[] LogitsAfter(int[][] rows)
-        {
-            torch.manual_seed(context.SeedFor("torch"));
-            using var model = Expect.NotNull(
-                pipeline.Train([.. rows.Select(row => (int[])row.Clone())], (int[])labels.Clone(), VocabularySize, context.Device), "Train");
-            using var scope = torch.NewDisposeScope();
-            using var noGrad = torch.no_grad();
-            var batch = torch.tensor(probeRows.SelectMany(row => row.Select(v => (long)v)).ToArray(), [probeRows.Length, Width], device: context.Device);
-            return Expect.NotNull(model.Logits(batch), "Logits").to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
-        }
-
-        var baseline = LogitsAfter(ids);
-        (string What, int[][] Rows)[] variants =
-        [
-            ("the tokens of the first row", [.. ids.Select((row, r) => r == 0 ? row.Select(Other).ToArray() : row)]),
-            ("the tokens of the last row", [.. ids.Select((row, r) => r == Rows - 1 ? row.Select(Other).ToArray() : row)]),
-            ("the first token of every row", [.. ids.Select(row => row.Select((w, t) => t == 0 ? Other(w) : w).ToArray())]),
-        ];
-        foreach (var (what, rows) in variants)
-        {
-            if (LogitsAfter(rows).SequenceEqual(baseline))
-            {
-                return Verdict.Fail(
-                    $"trained from the same torch seed on {Rows} random rows of {Width} indices, and again with only {what} changed, " +
-                    "your model gave exactly the same logits: Train never used that part of its data. Check how Train turns the " +
-                    "index rows into a tensor: every row, from the first, and every position of a row, from the first, must be copied.");
-            }
-        }
-
-        return Verdict.Pass("the first row, the last row and the first token of every row all change what Train learns");
-    }
-
+    [Check("tokenizer-matches-reference", "the tokenizer on random strings", Points = 1, Seed = 7001, Visibility = Visibility.Hidden)]
     private static Verdict TokenizerMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -112,6 +41,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("vocabulary-matches-reference", "vocabularies of a corpus and of random tokens", Points = 1, Seed = 7002, Visibility = Visibility.Hidden)]
     private static Verdict VocabularyMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -164,6 +94,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         : token.Length > 0 && !token.Any(char.IsLetter) ? "is punctuation"
         : "is a plain word";
 
+    [Check("encode-pad-matches-reference", "Encode and Pad on random data", Points = 1, Seed = 7003, Visibility = Visibility.Hidden)]
     private static Verdict EncodePadMatchesReference(CheckContext context)
     {
         var learner = context.Create<ISentimentPipeline>();
@@ -199,6 +130,7 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("pooling-masked-in-a-batch", "each row of a mixed batch pools its own real tokens", Points = 2, Seed = 7004, Visibility = Visibility.Hidden)]
     private static Verdict PoolingMaskedInABatch(CheckContext context)
     {
         torch.manual_seed(context.SeedFor("torch"));
@@ -239,6 +171,11 @@ public sealed class NlpHiddenChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("vocabulary-from-training-only-other-data", "the test texts leave the vocabulary alone, other data", Points = 1, Seed = 7005, Visibility = Visibility.Hidden)]
+    private static Verdict VocabularyFromTrainingOnlyOtherData(CheckContext context) =>
+        NlpChecks.VocabularyFromTrainingOnly(context, new TextSetup(3, 40));
+
+    [Check("held-out-accuracy-vs-reference", "held-out accuracy on plain sentences within 5 points of the reference", Points = 3, Seed = 7006, Visibility = Visibility.Hidden)]
     private static Verdict HeldOutAccuracyVersusReference(CheckContext context)
     {
         var (train, test) = NlpChecks.Corpus(context.Seed);
@@ -247,5 +184,62 @@ public sealed class NlpHiddenChecks : ICheckSource
         // Plain sentences only: the rest need word order, and how many of them a bag model gets
         // right varies with its training (docs/checks/seed-sweep.md).
         return NlpChecks.HeldOutAccuracy(context, reference.Plain - NlpChecks.AllowedShortfall, "5 points below the reference trained on the same texts");
+    }
+
+    /// <summary>
+    /// Train runs from the same torch seed on the check's own small random set, then again with
+    /// only one part of it changed: the tokens of the first row, of the last row, or the first
+    /// token of every row. A Train that learns from that part gives a model with other logits; one
+    /// that gives exactly the same logits never looked at it (a copy loop that starts at 1, say).
+    /// Nothing the learner reports is used, and accuracy is not judged.
+    /// </summary>
+    [Check("train-uses-every-row-and-token", "Train learns from the first and last rows and the first token of each", Points = 1, Seed = 7007, Visibility = Visibility.Hidden)]
+    private static Verdict TrainUsesEveryRowAndToken(CheckContext context)
+    {
+        const int Rows = 20, Width = 6, VocabularySize = 12;
+        var pipeline = context.Create<ISentimentPipeline>();
+        var random = context.Random();
+        int Word() => 2 + random.NextInt(VocabularySize - 2);
+        var ids = Enumerable.Range(0, Rows).Select(_ =>
+        {
+            var real = 1 + random.NextInt(Width);
+            return Enumerable.Range(0, Width).Select(t => t < real ? Word() : Vocabulary.PadIndex).ToArray();
+        }).ToArray();
+        var labels = Enumerable.Range(0, Rows).Select(_ => random.NextInt(2)).ToArray();
+        // Every word alone, and every training row: the logits the models are compared on.
+        var probeRows = Enumerable.Range(2, VocabularySize - 2)
+            .Select(w => Enumerable.Range(0, Width).Select(t => t == 0 ? w : Vocabulary.PadIndex).ToArray()).Concat(ids).ToArray();
+        static int Other(int word) => word == Vocabulary.PadIndex ? word : 2 + ((word - 2 + 1) % (VocabularySize - 2));
+
+        double[] LogitsAfter(int[][] rows)
+        {
+            torch.manual_seed(context.SeedFor("torch"));
+            using var model = Expect.NotNull(
+                pipeline.Train([.. rows.Select(row => (int[])row.Clone())], (int[])labels.Clone(), VocabularySize, context.Device), "Train");
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            var batch = torch.tensor(probeRows.SelectMany(row => row.Select(v => (long)v)).ToArray(), [probeRows.Length, Width], device: context.Device);
+            return Expect.NotNull(model.Logits(batch), "Logits").to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
+        }
+
+        var baseline = LogitsAfter(ids);
+        (string What, int[][] Rows)[] variants =
+        [
+            ("the tokens of the first row", [.. ids.Select((row, r) => r == 0 ? row.Select(Other).ToArray() : row)]),
+            ("the tokens of the last row", [.. ids.Select((row, r) => r == Rows - 1 ? row.Select(Other).ToArray() : row)]),
+            ("the first token of every row", [.. ids.Select(row => row.Select((w, t) => t == 0 ? Other(w) : w).ToArray())]),
+        ];
+        foreach (var (what, rows) in variants)
+        {
+            if (LogitsAfter(rows).SequenceEqual(baseline))
+            {
+                return Verdict.Fail(
+                    $"trained from the same torch seed on {Rows} random rows of {Width} indices, and again with only {what} changed, " +
+                    "your model gave exactly the same logits: Train never used that part of its data. Check how Train turns the " +
+                    "index rows into a tensor: every row, from the first, and every position of a row, from the first, must be copied.");
+            }
+        }
+
+        return Verdict.Pass("the first row, the last row and the first token of every row all change what Train learns");
     }
 }

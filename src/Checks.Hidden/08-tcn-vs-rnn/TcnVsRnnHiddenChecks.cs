@@ -11,33 +11,29 @@ namespace Autograder.Checks.Hidden.TcnVsRnn;
 /// training checks use the thresholds measured on the reference solution
 /// (solutions/08-tcn-vs-rnn), see src/Checks.Hidden/docs/08-tcn-vs-rnn.md.
 /// </summary>
-public sealed class TcnVsRnnHiddenChecks : ICheckSource
+public sealed class TcnVsRnnHiddenChecks() : CheckSource(TcnVsRnnChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = TcnVsRnnChecks.Exercise;
+    [Check("block-causal-other-steps", "a temporal block never looks ahead, at other steps and dilations", Points = 1, Seed = 901, Visibility = Visibility.Hidden)]
+    private static Verdict BlockCausalOtherSteps(CheckContext context) =>
+        TcnVsRnnChecks.BlockCausal(context, [(3, 7, 2, 3), (7, 7, 4, 2), (4, 4, 3, 5)], length: 33, steps: [2, 11, 21, 32]);
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("block-causal-other-steps", "a temporal block never looks ahead, at other steps and dilations", points: 1, seed: 901,
-            context => TcnVsRnnChecks.BlockCausal(context, [(3, 7, 2, 3), (7, 7, 4, 2), (4, 4, 3, 5)], length: 33, steps: [2, 11, 21, 32]),
-            Visibility.Hidden),
-        Exercise.Check("tcn-causal-other-shape", "another TCN never looks ahead", points: 1, seed: 902,
-            context => TcnVsRnnChecks.TcnCausal(context, new TcnShape(5, 6, 3, 2, [1, 3, 9]), length: 50, steps: [0, 4, 26, 49]),
-            Visibility.Hidden),
-        Exercise.Check("receptive-field-other-dilations", "the receptive field follows the dilations it is given", points: 2, seed: 903,
-            context => TcnVsRnnChecks.ReceptiveField(context,
-                [new TcnShape(2, 8, 2, 2, [2, 3, 5]), new TcnShape(3, 6, 1, 4, [1, 1]), new TcnShape(2, 8, 2, 1, [1, 2])], start: 3),
-            Visibility.Hidden),
-        Exercise.Check("gru-layout-square", "the GRU layout when batch, channels and length are all equal", points: 1, seed: 904,
-            context => TcnVsRnnChecks.GruLayout(context, count: 5, channels: 5, length: 5, step: 3),
-            Visibility.Hidden),
-        Exercise.Check("gru-layout-single", "the GRU layout with a batch of one sequence", points: 1, seed: 905,
-            context => TcnVsRnnChecks.GruLayout(context, count: 1, channels: 3, length: 12, step: 1),
-            Visibility.Hidden),
-        Exercise.Check("gru-adding-other-seed", "the GRU solves the adding problem from another start", points: 2, seed: 906,
-            context => TcnVsRnnChecks.GruAdding(context, TcnVsRnnChecks.AddingPlan),
-            Visibility.Hidden),
-        Exercise.Check("tcn-copy-memory-other-seed", "the TCN solves the copy-memory task from another start", points: 2, seed: 907,
-            context => TcnVsRnnChecks.TcnCopyMemory(context, TcnVsRnnChecks.CopyPlan),
-            Visibility.Hidden),
-    ];
+    [Check("tcn-causal-other-shape", "another TCN never looks ahead", Points = 1, Seed = 902, Visibility = Visibility.Hidden)]
+    private static Verdict TcnCausalOtherShape(CheckContext context) =>
+        TcnVsRnnChecks.TcnCausal(context, new TcnShape(5, 6, 3, 2, [1, 3, 9]), length: 50, steps: [0, 4, 26, 49]);
+
+    [Check("receptive-field-other-dilations", "the receptive field follows the dilations it is given", Points = 2, Seed = 903, Visibility = Visibility.Hidden)]
+    private static Verdict ReceptiveFieldOtherDilations(CheckContext context) => TcnVsRnnChecks.ReceptiveField(context,
+        [new TcnShape(2, 8, 2, 2, [2, 3, 5]), new TcnShape(3, 6, 1, 4, [1, 1]), new TcnShape(2, 8, 2, 1, [1, 2])], start: 3);
+
+    [Check("gru-layout-square", "the GRU layout when batch, channels and length are all equal", Points = 1, Seed = 904, Visibility = Visibility.Hidden)]
+    private static Verdict GruLayoutSquare(CheckContext context) => TcnVsRnnChecks.GruLayout(context, count: 5, channels: 5, length: 5, step: 3);
+
+    [Check("gru-layout-single", "the GRU layout with a batch of one sequence", Points = 1, Seed = 905, Visibility = Visibility.Hidden)]
+    private static Verdict GruLayoutSingle(CheckContext context) => TcnVsRnnChecks.GruLayout(context, count: 1, channels: 3, length: 12, step: 1);
+
+    [Check("gru-adding-other-seed", "the GRU solves the adding problem from another start", Points = 2, Seed = 906, Visibility = Visibility.Hidden)]
+    private static Verdict GruAddingOtherSeed(CheckContext context) => TcnVsRnnChecks.GruAdding(context, TcnVsRnnChecks.AddingPlan);
+
+    [Check("tcn-copy-memory-other-seed", "the TCN solves the copy-memory task from another start", Points = 2, Seed = 907, Visibility = Visibility.Hidden)]
+    private static Verdict TcnCopyMemoryOtherSeed(CheckContext context) => TcnVsRnnChecks.TcnCopyMemory(context, TcnVsRnnChecks.CopyPlan);
 }

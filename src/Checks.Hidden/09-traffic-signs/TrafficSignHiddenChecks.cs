@@ -11,25 +11,11 @@ namespace Autograder.Checks.Hidden.TrafficSigns;
 /// Exercise 09, hidden checks: accuracy on generator seeds no learner has seen, other class
 /// counts and batch sizes, and a model that Predict must leave exactly as it found it.
 /// </summary>
-public sealed class TrafficSignHiddenChecks : ICheckSource
+public sealed class TrafficSignHiddenChecks() : CheckSource(TrafficSignChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = TrafficSignChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("held-out-accuracy-unseen-seeds", "recognises 95% of signs from seeds never shown", points: 3, seed: 9101,
-            context => TrafficSignChecks.LearnsSigns(context, trainSeed: context.Seed + 17, testSeeds: [context.Seed + 29]), Visibility.Hidden),
-        Exercise.Check("predict-leaves-model-unchanged", "Predict changes no parameter or running statistic", points: 2, seed: 9102,
-            PredictLeavesModelUnchanged, Visibility.Hidden),
-        Exercise.Check("logits-shape-other-sizes", "one logit per class for other class counts and batch sizes", points: 1, seed: 9103,
-            context => TrafficSignChecks.LogitsShape(context, [(1, 12), (7, 43), (2, 2)]), Visibility.Hidden),
-        Exercise.Check("predict-in-eval-mode-any-batch", "Predict evaluates in eval() mode on one image and on many", points: 1, seed: 9104,
-            context =>
-            {
-                var one = TrafficSignChecks.PredictInEvalMode(context, 1);
-                return one.Kind == VerdictKind.Passed ? TrafficSignChecks.PredictInEvalMode(context, 300) : one;
-            }, Visibility.Hidden),
-    ];
+    [Check("held-out-accuracy-unseen-seeds", "recognises 95% of signs from seeds never shown", Points = 3, Seed = 9101, Visibility = Visibility.Hidden)]
+    private static Verdict HeldOutAccuracyUnseenSeeds(CheckContext context) =>
+        TrafficSignChecks.LearnsSigns(context, trainSeed: context.Seed + 17, testSeeds: [context.Seed + 29]);
 
     /// <summary>
     /// Predict on a model in training mode, twice: every parameter and buffer (batch
@@ -37,6 +23,7 @@ public sealed class TrafficSignHiddenChecks : ICheckSource
     /// must give the same classes. Training mode breaks both when the model has batch
     /// normalisation or dropout.
     /// </summary>
+    [Check("predict-leaves-model-unchanged", "Predict changes no parameter or running statistic", Points = 2, Seed = 9102, Visibility = Visibility.Hidden)]
     private static Verdict PredictLeavesModelUnchanged(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -80,5 +67,15 @@ public sealed class TrafficSignHiddenChecks : ICheckSource
         }
 
         return copy;
+    }
+
+    [Check("logits-shape-other-sizes", "one logit per class for other class counts and batch sizes", Points = 1, Seed = 9103, Visibility = Visibility.Hidden)]
+    private static Verdict LogitsShapeOtherSizes(CheckContext context) => TrafficSignChecks.LogitsShape(context, [(1, 12), (7, 43), (2, 2)]);
+
+    [Check("predict-in-eval-mode-any-batch", "Predict evaluates in eval() mode on one image and on many", Points = 1, Seed = 9104, Visibility = Visibility.Hidden)]
+    private static Verdict PredictInEvalModeAnyBatch(CheckContext context)
+    {
+        var one = TrafficSignChecks.PredictInEvalMode(context, 1);
+        return one.Kind == VerdictKind.Passed ? TrafficSignChecks.PredictInEvalMode(context, 300) : one;
     }
 }

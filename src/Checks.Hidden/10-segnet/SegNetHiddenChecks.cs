@@ -12,22 +12,17 @@ namespace Autograder.Checks.Hidden.Segmentation;
 /// counts (which catch sizes written into the network), and the loss against the reference
 /// solution's on random logits, value and gradient.
 /// </summary>
-public sealed class SegNetHiddenChecks : ICheckSource
+public sealed class SegNetHiddenChecks() : CheckSource(SegNetChecks.Exercise)
 {
-    private static readonly ExerciseSpec Exercise = SegNetChecks.Exercise;
+    [Check("segments-unseen-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on scenes from seeds never shown", Points = 4, Seed = 10101, Visibility = Visibility.Hidden)]
+    private static Verdict SegmentsUnseenScenes(CheckContext context) =>
+        SegNetChecks.SegmentsScenes(context, trainSeed: context.Seed + 13, testSeed: context.Seed + 31);
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("segments-unseen-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on scenes from seeds never shown", points: 4, seed: 10101,
-            context => SegNetChecks.SegmentsScenes(context, trainSeed: context.Seed + 13, testSeed: context.Seed + 31), Visibility.Hidden),
-        Exercise.Check("unpooled-sparsity-other-size", "unpooling puts one value in each 2x2 block of 48 x 64 scenes", points: 1, seed: 10102,
-            context => SegNetChecks.UnpooledSparsity(context, classes: 3, height: 48, width: 64), Visibility.Hidden),
-        Exercise.Check("loss-matches-reference", "the loss and its gradient equal the reference on random logits", points: 1, seed: 10103,
-            LossMatchesReference, Visibility.Hidden),
-        Exercise.Check("logits-shape-other-sizes", "logits [N, classes, H, W] for other sizes and class counts", points: 1, seed: 10104,
-            context => SegNetChecks.LogitsShape(context, [(3, 4, 48, 64), (1, 2, 16, 16), (2, 7, 64, 32)]), Visibility.Hidden),
-    ];
+    [Check("unpooled-sparsity-other-size", "unpooling puts one value in each 2x2 block of 48 x 64 scenes", Points = 1, Seed = 10102, Visibility = Visibility.Hidden)]
+    private static Verdict UnpooledSparsityOtherSize(CheckContext context) =>
+        SegNetChecks.UnpooledSparsity(context, classes: 3, height: 48, width: 64);
 
+    [Check("loss-matches-reference", "the loss and its gradient equal the reference on random logits", Points = 1, Seed = 10103, Visibility = Visibility.Hidden)]
     private static Verdict LossMatchesReference(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -66,4 +61,8 @@ public sealed class SegNetHiddenChecks : ICheckSource
 
         return Verdict.Pass();
     }
+
+    [Check("logits-shape-other-sizes", "logits [N, classes, H, W] for other sizes and class counts", Points = 1, Seed = 10104, Visibility = Visibility.Hidden)]
+    private static Verdict LogitsShapeOtherSizes(CheckContext context) =>
+        SegNetChecks.LogitsShape(context, [(3, 4, 48, 64), (1, 2, 16, 16), (2, 7, 64, 32)]);
 }

@@ -11,7 +11,7 @@ namespace Autograder.Checks.Perceptron;
 /// threshold (<see cref="Fires"/>), not by the learner's Predict, which need not use them; and a
 /// reported Converged or epoch count is checked against what those weights show.
 /// </summary>
-public sealed class PerceptronChecks : ICheckSource
+public sealed class PerceptronChecks() : CheckSource(Exercise)
 {
     public static readonly ExerciseSpec Exercise = new()
     {
@@ -33,19 +33,9 @@ public sealed class PerceptronChecks : ICheckSource
     /// <summary>New points of the same separating rule, classified by the trained weights.</summary>
     internal const int HeldOutCount = 1000;
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("predict-threshold", "Predict fires when w·x + bias >= 0", points: 1, seed: 0, PredictThreshold),
-        Exercise.Check("update-rule", "the training rule on one example", points: 2, seed: 0, UpdateRule),
-        Exercise.Check("learns-and", "learns AND", points: 1, seed: 11, context => LearnsBoolean(context, "AND", BooleanFunctions.And)),
-        Exercise.Check("learns-or", "learns OR", points: 1, seed: 12, context => LearnsBoolean(context, "OR", BooleanFunctions.Or)),
-        Exercise.Check("learns-nand", "learns NAND", points: 1, seed: 13, context => LearnsBoolean(context, "NAND", BooleanFunctions.Nand)),
-        Exercise.Check("learns-separable-set", "separates 100 random points", points: 2, seed: 21, context => LearnsSeparable(context, 100, 2)),
-        Exercise.Check("xor-not-converged", "reports XOR as not converged at the cap", points: 1, seed: 31, context => XorNotConverged(context, 50)),
-    ];
-
+    [Check("predict-threshold", "Predict fires when w·x + bias >= 0", Points = 1, Seed = 0)]
     private static Verdict PredictThreshold(CheckContext context)
     {
         var perceptron = context.Create<IPerceptron>();
@@ -74,6 +64,7 @@ public sealed class PerceptronChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("update-rule", "the training rule on one example", Points = 2, Seed = 0)]
     private static Verdict UpdateRule(CheckContext context)
     {
         var perceptron = context.Create<IPerceptron>();
@@ -147,12 +138,24 @@ public sealed class PerceptronChecks : ICheckSource
         return part + cause;
     }
 
+    [Check("learns-and", "learns AND", Points = 1, Seed = 11)]
+    private static Verdict LearnsAnd(CheckContext context) => LearnsBoolean(context, "AND", BooleanFunctions.And);
+
+    [Check("learns-or", "learns OR", Points = 1, Seed = 12)]
+    private static Verdict LearnsOr(CheckContext context) => LearnsBoolean(context, "OR", BooleanFunctions.Or);
+
+    [Check("learns-nand", "learns NAND", Points = 1, Seed = 13)]
+    private static Verdict LearnsNand(CheckContext context) => LearnsBoolean(context, "NAND", BooleanFunctions.Nand);
+
     internal static Verdict LearnsBoolean(CheckContext context, string name, ClassificationSet data, int maxEpochs = BooleanEpochs)
     {
         var perceptron = context.Create<IPerceptron>();
         var start = PerceptronWeights.Random(2, context.Seed);
         return JudgeSeparable(perceptron, start, data, heldOut: null, name, maxEpochs);
     }
+
+    [Check("learns-separable-set", "separates 100 random points", Points = 2, Seed = 21)]
+    private static Verdict LearnsSeparableSet(CheckContext context) => LearnsSeparable(context, 100, 2);
 
     internal static Verdict LearnsSeparable(CheckContext context, int count, int dimensions, int maxEpochs = 200)
     {
@@ -301,6 +304,9 @@ public sealed class PerceptronChecks : ICheckSource
 
         return null;
     }
+
+    [Check("xor-not-converged", "reports XOR as not converged at the cap", Points = 1, Seed = 31)]
+    private static Verdict XorNotConverged(CheckContext context) => XorNotConverged(context, 50);
 
     internal static Verdict XorNotConverged(CheckContext context, int maxEpochs)
     {

@@ -10,7 +10,7 @@ namespace Autograder.Checks.GradientDescent;
 /// central differences, the loss going down, and the least-squares weights, which the check gets
 /// from the normal equations, a method the exercise is not about.
 /// </summary>
-public sealed class GradientDescentChecks : ICheckSource
+public sealed class GradientDescentChecks() : CheckSource(Exercise)
 {
     public static readonly ExerciseSpec Exercise = new()
     {
@@ -25,19 +25,9 @@ public sealed class GradientDescentChecks : ICheckSource
     /// <summary>How close Train must come to the least-squares weights (largest difference).</summary>
     internal const double LeastSquaresTolerance = 0.05;
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("squared-error-value", "E(w) = 1/2 sum (y - a)^2 on hand-worked cases", points: 1, seed: 0, SquaredErrorValue),
-        Exercise.Check("squared-error-gradient", "the gradient of E agrees with central differences", points: 2, seed: 2, SquaredErrorGradient),
-        Exercise.Check("step-rule", "one step goes against the gradient", points: 1, seed: 3, StepRule),
-        Exercise.Check("loss-never-rises", "the loss never rises with a small step", points: 1, seed: 4,
-            context => LossNeverRises(context, count: 200, features: 3, learningRate: 0.001, steps: 100)),
-        Exercise.Check("train-least-squares", "Train ends at the least-squares weights", points: 2, seed: 5,
-            context => TrainLeastSquares(context, count: 200, features: 3, learningRate: 0.002, steps: 300)),
-    ];
-
+    [Check("squared-error-value", "E(w) = 1/2 sum (y - a)^2 on hand-worked cases", Points = 1, Seed = 0)]
     private static Verdict SquaredErrorValue(CheckContext context) =>
         ErrorMistake(context.Create<ILinearRegression>(), context.Random(2)) is { } mistake ? Verdict.Fail(mistake) : Verdict.Pass();
 
@@ -133,6 +123,7 @@ public sealed class GradientDescentChecks : ICheckSource
         return null;
     }
 
+    [Check("squared-error-gradient", "the gradient of E agrees with central differences", Points = 2, Seed = 2)]
     private static Verdict SquaredErrorGradient(CheckContext context)
     {
         var learner = context.Create<ILinearRegression>();
@@ -255,6 +246,7 @@ public sealed class GradientDescentChecks : ICheckSource
 
     private static bool Near(double value, double target) => Math.Abs(value - target) <= 1e-4 * Math.Abs(target);
 
+    [Check("step-rule", "one step goes against the gradient", Points = 1, Seed = 3)]
     private static Verdict StepRule(CheckContext context)
     {
         var learner = context.Create<ILinearRegression>();
@@ -324,6 +316,9 @@ public sealed class GradientDescentChecks : ICheckSource
         return "The new weights are w_i - eta * dE/dw_i, with the gradient of E at the old weights.";
     }
 
+    [Check("loss-never-rises", "the loss never rises with a small step", Points = 1, Seed = 4)]
+    private static Verdict LossNeverRises(CheckContext context) => LossNeverRises(context, count: 200, features: 3, learningRate: 0.001, steps: 100);
+
     internal static Verdict LossNeverRises(CheckContext context, int count, int features, double learningRate, int steps)
     {
         var learner = context.Create<ILinearRegression>();
@@ -365,6 +360,10 @@ public sealed class GradientDescentChecks : ICheckSource
             .WithCurve("E per step", losses)
             .WithMeasurement("share of the excess loss left", left, 0.01, higherIsBetter: false);
     }
+
+    [Check("train-least-squares", "Train ends at the least-squares weights", Points = 2, Seed = 5)]
+    private static Verdict TrainLeastSquares(CheckContext context) =>
+        TrainLeastSquares(context, count: 200, features: 3, learningRate: 0.002, steps: 300);
 
     internal static Verdict TrainLeastSquares(CheckContext context, int count, int features, double learningRate, int steps, bool showValues = true)
     {

@@ -10,25 +10,12 @@ namespace Autograder.Checks.GradientDescent;
 /// once with Python's math module in float64 (marked "recorded"); the rest are properties
 /// (rows sum to 1, a shift changes nothing) that need no solution.
 /// </summary>
-public sealed class LossesChecks : ICheckSource
+public sealed class LossesChecks() : CheckSource(GradientDescentChecks.Exercise)
 {
     private const string Overflow =
         "e^1000 overflows to infinity (doubles end near e^709), and infinity / infinity is NaN";
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("sigmoid-values", "sigmoid on hand-worked values, 1000 and -1000 included", points: 1, seed: 0, SigmoidValues),
-        Exercise.Check("bce-values", "binary cross-entropy at moderate logits", points: 1, seed: 0, BceValues),
-        Exercise.Check("bce-gradient", "the gradient of binary cross-entropy at moderate logits", points: 1, seed: 0, BceGradient),
-        Exercise.Check("bce-large-logits", "binary cross-entropy and its gradient stay right at logits of +-1000", points: 2, seed: 0, BceLargeLogits),
-        Exercise.Check("softmax-values", "softmax on hand-worked rows; rows sum to 1", points: 1, seed: 41, SoftmaxValues),
-        Exercise.Check("softmax-shift-invariance", "softmax ignores a constant added to every logit", points: 1, seed: 42, SoftmaxShiftInvariance),
-        Exercise.Check("softmax-large-logits", "softmax stays finite and right at logits of 1000", points: 1, seed: 0, SoftmaxLargeLogits),
-        Exercise.Check("cross-entropy-values", "cross-entropy on hand-worked batches", points: 1, seed: 0, CrossEntropyValues),
-        Exercise.Check("cross-entropy-gradient", "the cross-entropy gradient is (p - onehot)/N", points: 2, seed: 0, CrossEntropyGradient),
-        Exercise.Check("cross-entropy-large-logits", "cross-entropy and its gradient stay right at logits of 1000", points: 2, seed: 0, CrossEntropyLargeLogits),
-    ];
-
+    [Check("sigmoid-values", "sigmoid on hand-worked values, 1000 and -1000 included", Points = 1, Seed = 0)]
     private static Verdict SigmoidValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -67,6 +54,7 @@ public sealed class LossesChecks : ICheckSource
         (1, 0.25, 1.0632616875182228, 0.4810585786300049),
     ];
 
+    [Check("bce-values", "binary cross-entropy at moderate logits", Points = 1, Seed = 0)]
     private static Verdict BceValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -85,6 +73,7 @@ public sealed class LossesChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("bce-gradient", "the gradient of binary cross-entropy at moderate logits", Points = 1, Seed = 0)]
     private static Verdict BceGradient(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -104,6 +93,7 @@ public sealed class LossesChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("bce-large-logits", "binary cross-entropy and its gradient stay right at logits of +-1000", Points = 2, Seed = 0)]
     private static Verdict BceLargeLogits(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -147,6 +137,7 @@ public sealed class LossesChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("softmax-values", "softmax on hand-worked rows; rows sum to 1", Points = 1, Seed = 41)]
     private static Verdict SoftmaxValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -199,6 +190,7 @@ public sealed class LossesChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("softmax-shift-invariance", "softmax ignores a constant added to every logit", Points = 1, Seed = 42)]
     private static Verdict SoftmaxShiftInvariance(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -239,6 +231,7 @@ public sealed class LossesChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("softmax-large-logits", "softmax stays finite and right at logits of 1000", Points = 1, Seed = 0)]
     private static Verdict SoftmaxLargeLogits(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -300,6 +293,7 @@ public sealed class LossesChecks : ICheckSource
         new([[0.0, 1000.0]], [0], 1000, [[-1.0, 1.0]], "one row whose true class is 1000 behind"),
     ];
 
+    [Check("cross-entropy-values", "cross-entropy on hand-worked batches", Points = 1, Seed = 0)]
     private static Verdict CrossEntropyValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -338,6 +332,7 @@ public sealed class LossesChecks : ICheckSource
             $"expected {Show.Number(batch.Loss)}, yours {Show.Number(seen)}. {hint}";
     }
 
+    [Check("cross-entropy-gradient", "the cross-entropy gradient is (p - onehot)/N", Points = 2, Seed = 0)]
     private static Verdict CrossEntropyGradient(CheckContext context)
     {
         var losses = context.Create<ILosses>();
@@ -379,6 +374,7 @@ public sealed class LossesChecks : ICheckSource
             $"expected {Rows(batch.Gradient)}, yours {Rows(seen)}. {hint}";
     }
 
+    [Check("cross-entropy-large-logits", "cross-entropy and its gradient stay right at logits of 1000", Points = 2, Seed = 0)]
     private static Verdict CrossEntropyLargeLogits(CheckContext context)
     {
         var losses = context.Create<ILosses>();

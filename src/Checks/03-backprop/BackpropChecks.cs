@@ -11,7 +11,7 @@ namespace Autograder.Checks.Backprop;
 /// need no oracle (central differences of the learner's own loss), or thresholds measured on the
 /// reference solution. The student copy carries no solution.
 /// </summary>
-public sealed class BackpropChecks : ICheckSource
+public sealed class BackpropChecks() : CheckSource(Exercise)
 {
     /// <summary>
     /// TorchSharp is banned as a whole, and with it its autograd (<c>backward()</c>,
@@ -41,31 +41,7 @@ public sealed class BackpropChecks : ICheckSource
     /// <summary>Held-out accuracy the two-dimensional sets must reach.</summary>
     internal const double HeldOutThreshold = 0.95;
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("forward-literal", "Forward on a small network worked out by hand", points: 1, seed: 0, ForwardLiteral),
-        Exercise.Check("loss-literal", "Loss is the mean binary cross-entropy", points: 1, seed: 0, LossLiteral),
-        Exercise.Check("loss-saturated", "Loss stays finite and exact when the output saturates", points: 1, seed: 0, LossSaturated),
-        Exercise.Check("gradient-check", "Backward agrees with central differences of the loss", points: 3, seed: 41,
-            context => GradientCheck(context, inputs: 3, hidden: 4, examples: 6, samplesPerParameter: null)),
-        Exercise.Check("momentum-step", "two momentum steps on literal values", points: 2, seed: 0, MomentumSteps),
-        Exercise.Check("learns-xor", "learns XOR with a hidden layer", points: 2, seed: 51, context => LearnsXor(context, [context.Seed])),
-        Exercise.Check("circles-held-out", "separates a disc from a ring, held out", points: 2, seed: 61,
-            context => LearnsHeldOut(
-                context,
-                "circles (a disc inside a ring)",
-                Generators.Circles(400, context.Seed + 1),
-                Generators.Circles(1000, context.Seed + 2),
-                CirclesOptions(context.SeedFor("learner")),
-                // Recorded once for seed 61: logistic regression (5000 full-batch steps, eta 1) on
-                // the 400 training points, scored on the 1000 held-out ones.
-                linearBaseline: context.Seed == 61 ? 0.587 : null)),
-        Exercise.Check("circles-sorted-by-class", "learns circles when the examples arrive sorted by class", points: 1, seed: 71,
-            context => LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
-                Generators.Circles(1000, context.Seed + 2), CirclesOptions(context.SeedFor("learner")))),
-    ];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
     /// <summary>
     /// The README's forward pass, computed by the check: trained parameters are judged by what they
@@ -164,6 +140,7 @@ public sealed class BackpropChecks : ICheckSource
 
     private static double[][] SmallInputs() => [[1.0, 0.5, -1.0], [-0.5, 2.0, 0.0]];
 
+    [Check("forward-literal", "Forward on a small network worked out by hand", Points = 1, Seed = 0)]
     private static Verdict ForwardLiteral(CheckContext context)
     {
         var network = context.Create<INetwork>();
@@ -207,6 +184,7 @@ public sealed class BackpropChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    [Check("loss-literal", "Loss is the mean binary cross-entropy", Points = 1, Seed = 0)]
     private static Verdict LossLiteral(CheckContext context)
     {
         var network = context.Create<INetwork>();
@@ -231,6 +209,7 @@ public sealed class BackpropChecks : ICheckSource
             $"yours {Show.Precise(seen)}. {hint}");
     }
 
+    [Check("loss-saturated", "Loss stays finite and exact when the output saturates", Points = 1, Seed = 0)]
     private static Verdict LossSaturated(CheckContext context)
     {
         var network = context.Create<INetwork>();
@@ -264,6 +243,10 @@ public sealed class BackpropChecks : ICheckSource
 
         return Verdict.Pass();
     }
+
+    [Check("gradient-check", "Backward agrees with central differences of the loss", Points = 3, Seed = 41)]
+    private static Verdict GradientCheck(CheckContext context) =>
+        GradientCheck(context, inputs: 3, hidden: 4, examples: 6, samplesPerParameter: null);
 
     /// <summary>
     /// Backward against central differences of the learner's own Loss, on a random network with
@@ -366,6 +349,7 @@ public sealed class BackpropChecks : ICheckSource
         };
     }
 
+    [Check("momentum-step", "two momentum steps on literal values", Points = 2, Seed = 0)]
     private static Verdict MomentumSteps(CheckContext context)
     {
         var network = context.Create<INetwork>();
@@ -420,6 +404,9 @@ public sealed class BackpropChecks : ICheckSource
 
         return Verdict.Pass();
     }
+
+    [Check("learns-xor", "learns XOR with a hidden layer", Points = 2, Seed = 51)]
+    private static Verdict LearnsXor(CheckContext context) => LearnsXor(context, [context.Seed]);
 
     /// <summary>XOR from each seed in turn; all must reach 100%.</summary>
     internal static Verdict LearnsXor(CheckContext context, IReadOnlyList<int> seeds)
@@ -631,4 +618,20 @@ public sealed class BackpropChecks : ICheckSource
 
     private static double[] Row(double[,] matrix, int row) =>
         [.. Enumerable.Range(0, matrix.GetLength(1)).Select(column => matrix[row, column])];
+
+    [Check("circles-held-out", "separates a disc from a ring, held out", Points = 2, Seed = 61)]
+    private static Verdict CirclesHeldOut(CheckContext context) => LearnsHeldOut(
+        context,
+        "circles (a disc inside a ring)",
+        Generators.Circles(400, context.Seed + 1),
+        Generators.Circles(1000, context.Seed + 2),
+        CirclesOptions(context.SeedFor("learner")),
+        // Recorded once for seed 61: logistic regression (5000 full-batch steps, eta 1) on
+        // the 400 training points, scored on the 1000 held-out ones.
+        linearBaseline: context.Seed == 61 ? 0.587 : null);
+
+    [Check("circles-sorted-by-class", "learns circles when the examples arrive sorted by class", Points = 1, Seed = 71)]
+    private static Verdict CirclesSortedByClass(CheckContext context) =>
+        LearnsSortedByClass(context, "circles (a disc inside a ring)", Generators.Circles(400, context.Seed + 1),
+            Generators.Circles(1000, context.Seed + 2), CirclesOptions(context.SeedFor("learner")));
 }

@@ -12,7 +12,7 @@ namespace Autograder.Checks.TorchSharpGpu;
 /// reference solution (see the comments); everything else is a property that needs no oracle:
 /// devices, live-tensor counts, save-and-load, a held-out accuracy.
 /// </summary>
-public sealed class TorchNetworkChecks : ICheckSource
+public sealed class TorchNetworkChecks() : CheckSource(Exercise)
 {
     public static readonly ExerciseSpec Exercise = new()
     {
@@ -22,28 +22,16 @@ public sealed class TorchNetworkChecks : ICheckSource
         BannedLiterals = DeviceBans.Literals,
     };
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("model-on-device", "CreateModel puts every parameter on the device it is given", points: 1, seed: 401,
-            context => ModelOnDevice(context, inputs: 2, hidden: 8)),
-        Exercise.Check("tensors-on-device", "Train and Predict create their tensors on the device", points: 2, seed: 402,
-            context => TensorsOnDevice(context, count: 128, hidden: 8, steps: 10)),
-        Exercise.Check("no-tensor-leak", "live tensors stay flat over 100 training steps", points: 2, seed: 403, NoTensorLeak),
-        Exercise.Check("loss-trajectory", "the loss of every step matches the reference under the same seed", points: 2, seed: 404, LossTrajectory),
-        Exercise.Check("predict-eval-no-grad", "Predict gives sigmoid(forward) in eval mode without autograd", points: 1, seed: 405, PredictEvalNoGrad),
-        Exercise.Check("save-load-identical", "save then load gives identical outputs", points: 2, seed: 406, SaveLoadIdentical),
-        Exercise.Check("accuracy-held-out", "at least 95% right on held-out circles", points: 2, seed: 407,
-            context => HeldOutAccuracy(context, train: 256, hidden: 16, new TrainingSettings(150, 2.0, 0.9), noise: 0.03)),
-        Exercise.Check("cuda-run", "trains on a CUDA GPU as on the CPU (skipped without a GPU)", points: 1, seed: 408, CudaRun),
-    ];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
     // Made on first use: a static field would load libtorch whenever the catalogue is built, in
     // every worker and for exercises that never touch a tensor.
     private static readonly Lazy<Device> MetaDevice = new(() => torch.device("meta"));
 
     internal static Device Meta => MetaDevice.Value;
+
+    [Check("model-on-device", "CreateModel puts every parameter on the device it is given", Points = 1, Seed = 401)]
+    private static Verdict ModelOnDevice(CheckContext context) => ModelOnDevice(context, inputs: 2, hidden: 8);
 
     internal static Verdict ModelOnDevice(CheckContext context, int inputs, int hidden)
     {
@@ -74,6 +62,9 @@ public sealed class TorchNetworkChecks : ICheckSource
 
         return Verdict.Pass($"all 4 parameters on meta and on {context.Device}");
     }
+
+    [Check("tensors-on-device", "Train and Predict create their tensors on the device", Points = 2, Seed = 402)]
+    private static Verdict TensorsOnDevice(CheckContext context) => TensorsOnDevice(context, count: 128, hidden: 8, steps: 10);
 
     internal static Verdict TensorsOnDevice(CheckContext context, int count, int hidden, int steps)
     {
@@ -133,6 +124,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         return Verdict.Pass($"losses, parameters and predictions on {device}");
     }
 
+    [Check("no-tensor-leak", "live tensors stay flat over 100 training steps", Points = 2, Seed = 403)]
     internal static Verdict NoTensorLeak(CheckContext context)
     {
         var network = context.Create<ITorchNetwork>();
@@ -187,6 +179,7 @@ public sealed class TorchNetworkChecks : ICheckSource
             .WithCurve("live tensors at each step", during.Select(count => (double)(count - during[0])));
     }
 
+    [Check("loss-trajectory", "the loss of every step matches the reference under the same seed", Points = 2, Seed = 404)]
     private static Verdict LossTrajectory(CheckContext context)
     {
         using var scope = torch.NewDisposeScope();
@@ -281,6 +274,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         return TrajectoryHint(step, settings.Momentum > 0);
     }
 
+    [Check("predict-eval-no-grad", "Predict gives sigmoid(forward) in eval mode without autograd", Points = 1, Seed = 405)]
     private static Verdict PredictEvalNoGrad(CheckContext context)
     {
         var network = context.Create<ITorchNetwork>();
@@ -321,6 +315,7 @@ public sealed class TorchNetworkChecks : ICheckSource
             "eval() and no_grad in Predict, train() in Train");
     }
 
+    [Check("save-load-identical", "save then load gives identical outputs", Points = 2, Seed = 406)]
     private static Verdict SaveLoadIdentical(CheckContext context)
     {
         var network = context.Create<ITorchNetwork>();
@@ -388,6 +383,10 @@ public sealed class TorchNetworkChecks : ICheckSource
         var hidden = (int)original.parameters().First(p => p.ndim == 2 && p.shape[1] == inputs && p.shape[0] > 1).shape[0];
         return CircleWeights.Of(copy, inputs, hidden).Distance(CircleWeights.Of(original, inputs, hidden));
     }
+
+    [Check("accuracy-held-out", "at least 95% right on held-out circles", Points = 2, Seed = 407)]
+    private static Verdict AccuracyHeldOut(CheckContext context) =>
+        HeldOutAccuracy(context, train: 256, hidden: 16, new TrainingSettings(150, 2.0, 0.9), noise: 0.03);
 
     internal static Verdict HeldOutAccuracy(CheckContext context, int train, int hidden, TrainingSettings settings, double noise)
     {
@@ -470,6 +469,7 @@ public sealed class TorchNetworkChecks : ICheckSource
         }
     }
 
+    [Check("cuda-run", "trains on a CUDA GPU as on the CPU (skipped without a GPU)", Points = 1, Seed = 408)]
     private static Verdict CudaRun(CheckContext context)
     {
         var network = context.Create<ITorchNetwork>();

@@ -14,7 +14,7 @@ namespace Autograder.Checks.Optimizers;
 /// <c>torch.optim</c>: the framework's optimisers, not a solution of ours, so the student copy
 /// may carry them. Everything runs in float64 so that a correct optimiser agrees to 1e-10.
 /// </summary>
-public sealed class OptimizerChecks : ICheckSource
+public sealed class OptimizerChecks() : CheckSource(Exercise)
 {
     private const string WriteItYourself =
         "this exercise is about writing the optimiser yourself, from tensors and their .grad; torch.optim and TorchSharp's " +
@@ -43,24 +43,18 @@ public sealed class OptimizerChecks : ICheckSource
     /// <summary>Largest difference from torch.optim allowed in any parameter, in float64.</summary>
     internal const double Tolerance = 1e-10;
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("sgd-trajectory", "plain SGD takes torch.optim.SGD's 5 steps", points: 2, seed: 501,
-            context => SgdTrajectory(context, learningRate: 0.1, momentum: 0, nesterov: false, steps: 5)),
-        Exercise.Check("momentum-trajectory", "SGD with momentum takes torch.optim.SGD's 5 steps", points: 2, seed: 502,
-            context => SgdTrajectory(context, learningRate: 0.1, momentum: 0.9, nesterov: false, steps: 5)),
-        Exercise.Check("nesterov-trajectory", "Nesterov momentum takes torch.optim.SGD's 5 steps", points: 1, seed: 503,
-            context => SgdTrajectory(context, learningRate: 0.1, momentum: 0.9, nesterov: true, steps: 5)),
-        Exercise.Check("adam-trajectory", "Adam takes torch.optim.Adam's 5 steps", points: 2, seed: 504,
-            context => AdamTrajectory(context, learningRate: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, steps: 5)),
-        Exercise.Check("zero-grad", "ZeroGrad clears accumulated gradients", points: 1, seed: 505, ZeroGrad),
-        Exercise.Check("momentum-beats-sgd", "momentum needs under half the steps of plain SGD on an ill-conditioned quadratic", points: 2, seed: 506,
-            MomentumBeatsSgd),
-        Exercise.Check("adam-rosenbrock", "Adam reaches the bottom of the Rosenbrock valley within 1500 steps", points: 2, seed: 507,
-            context => AdamRosenbrock(context, start: (-1.5, 2.0), learningRate: 0.1, budget: 1500)),
-    ];
+    [Check("sgd-trajectory", "plain SGD takes torch.optim.SGD's 5 steps", Points = 2, Seed = 501)]
+    private static Verdict SgdTrajectory(CheckContext context) => SgdTrajectory(context, learningRate: 0.1, momentum: 0, nesterov: false, steps: 5);
+
+    [Check("momentum-trajectory", "SGD with momentum takes torch.optim.SGD's 5 steps", Points = 2, Seed = 502)]
+    private static Verdict MomentumTrajectory(CheckContext context) =>
+        SgdTrajectory(context, learningRate: 0.1, momentum: 0.9, nesterov: false, steps: 5);
+
+    [Check("nesterov-trajectory", "Nesterov momentum takes torch.optim.SGD's 5 steps", Points = 1, Seed = 503)]
+    private static Verdict NesterovTrajectory(CheckContext context) =>
+        SgdTrajectory(context, learningRate: 0.1, momentum: 0.9, nesterov: true, steps: 5);
 
     internal static Verdict SgdTrajectory(CheckContext context, double learningRate, double momentum, bool nesterov, int steps)
     {
@@ -74,6 +68,10 @@ public sealed class OptimizerChecks : ICheckSource
             parameters => torch.optim.SGD(parameters, learningRate, momentum, nesterov: nesterov),
             (step, _, ratio) => SgdHint(step, ratio, learningRate, momentum, nesterov));
     }
+
+    [Check("adam-trajectory", "Adam takes torch.optim.Adam's 5 steps", Points = 2, Seed = 504)]
+    private static Verdict AdamTrajectory(CheckContext context) =>
+        AdamTrajectory(context, learningRate: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, steps: 5);
 
     internal static Verdict AdamTrajectory(CheckContext context, double learningRate, double beta1, double beta2, double epsilon, int steps)
     {
@@ -194,6 +192,7 @@ public sealed class OptimizerChecks : ICheckSource
               "m = beta1 m + (1 - beta1) g, v = beta2 v + (1 - beta2) g^2, and the bias corrections use the current t (1, 2, 3, ...).";
     }
 
+    [Check("zero-grad", "ZeroGrad clears accumulated gradients", Points = 1, Seed = 505)]
     private static Verdict ZeroGrad(CheckContext context)
     {
         var factory = context.Create<IOptimizerFactory>();
@@ -246,6 +245,7 @@ public sealed class OptimizerChecks : ICheckSource
     /// <summary>Condition number and size of the quadratic in <see cref="MomentumBeatsSgd"/>.</summary>
     internal const double Kappa = 100;
 
+    [Check("momentum-beats-sgd", "momentum needs under half the steps of plain SGD on an ill-conditioned quadratic", Points = 2, Seed = 506)]
     private static Verdict MomentumBeatsSgd(CheckContext context)
     {
         var factory = context.Create<IOptimizerFactory>();
@@ -317,6 +317,9 @@ public sealed class OptimizerChecks : ICheckSource
 
         return (null, [.. curve]);
     }
+
+    [Check("adam-rosenbrock", "Adam reaches the bottom of the Rosenbrock valley within 1500 steps", Points = 2, Seed = 507)]
+    private static Verdict AdamRosenbrock(CheckContext context) => AdamRosenbrock(context, start: (-1.5, 2.0), learningRate: 0.1, budget: 1500);
 
     internal static Verdict AdamRosenbrock(CheckContext context, (double X, double Y) start, double learningRate, int budget)
     {

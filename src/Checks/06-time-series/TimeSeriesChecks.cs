@@ -12,7 +12,7 @@ namespace Autograder.Checks.TimeSeries;
 /// out by hand; the look-ahead checks need no oracle (they compare your pipeline with itself on
 /// two series that differ only after the split); the forecast is judged against seasonal naive.
 /// </summary>
-public sealed class TimeSeriesChecks : ICheckSource
+public sealed class TimeSeriesChecks() : CheckSource(Exercise)
 {
     internal static readonly BannedApi NoHardCodedCuda = new(
         "TorchSharp.torch.CUDA",
@@ -43,21 +43,9 @@ public sealed class TimeSeriesChecks : ICheckSource
     /// <summary>At most this share of the seasonal-naive RMSE (CURRICULUM row 06).</summary>
     internal const double RmseRatioBound = 0.5;
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("windows-shape-and-alignment", "windows have the right shape and the target follows the input", points: 2, seed: 0, WindowsShapeAndAlignment),
-        Exercise.Check("split-chronological", "the split keeps time order", points: 1, seed: 0, SplitChronological),
-        Exercise.Check("normalizer-statistics", "mean and standard deviation of the training part", points: 1, seed: 0, NormalizerStatistics),
-        Exercise.Check("no-test-target-in-training", "no training window reaches into the test part", points: 2, seed: 62,
-            context => NoTestTargetInTraining(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75))),
-        Exercise.Check("normalization-from-training-only", "changing the test part moves no training statistic", points: 2, seed: 63,
-            context => NormalizationFromTrainingOnly(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75))),
-        Exercise.Check("beats-seasonal-naive", "test RMSE at most half of seasonal naive", points: 3, seed: 61,
-            context => BeatsSeasonalNaive(context, PublicTask)),
-    ];
-
+    [Check("windows-shape-and-alignment", "windows have the right shape and the target follows the input", Points = 2, Seed = 0)]
     private static Verdict WindowsShapeAndAlignment(CheckContext context)
     {
         var pipeline = context.Create<IForecastingPipeline>();
@@ -126,6 +114,7 @@ public sealed class TimeSeriesChecks : ICheckSource
             "in order, one window starting at every step.";
     }
 
+    [Check("split-chronological", "the split keeps time order", Points = 1, Seed = 0)]
     private static Verdict SplitChronological(CheckContext context)
     {
         var pipeline = context.Create<IForecastingPipeline>();
@@ -154,6 +143,7 @@ public sealed class TimeSeriesChecks : ICheckSource
         static string ShowOrNull(double[]? values) => values is null ? "null" : Show.Vector(values, 10);
     }
 
+    [Check("normalizer-statistics", "mean and standard deviation of the training part", Points = 1, Seed = 0)]
     private static Verdict NormalizerStatistics(CheckContext context)
     {
         var pipeline = context.Create<IForecastingPipeline>();
@@ -182,6 +172,10 @@ public sealed class TimeSeriesChecks : ICheckSource
 
         return Verdict.Pass();
     }
+
+    [Check("no-test-target-in-training", "no training window reaches into the test part", Points = 2, Seed = 62)]
+    private static Verdict NoTestTargetInTraining(CheckContext context) =>
+        NoTestTargetInTraining(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75));
 
     /// <summary>
     /// Undoes the learner's normalisation and finds where every window value came from in the
@@ -261,6 +255,10 @@ public sealed class TimeSeriesChecks : ICheckSource
         return Verdict.Pass($"{training.Count} training windows end before t = {cut}; {test.Count} test windows forecast t >= {cut}");
     }
 
+    [Check("normalization-from-training-only", "changing the test part moves no training statistic", Points = 2, Seed = 63)]
+    private static Verdict NormalizationFromTrainingOnly(CheckContext context) =>
+        NormalizationFromTrainingOnly(context, length: 240, period: 24, new ForecastSetup(12, 2, 0.75));
+
     /// <summary>
     /// Prepares two series that agree before the split and differ wildly after it: nothing fitted
     /// on the training part may move, bit for bit.
@@ -312,6 +310,9 @@ public sealed class TimeSeriesChecks : ICheckSource
 
         return Verdict.Pass($"normaliser and all {first.Count} training windows unchanged");
     }
+
+    [Check("beats-seasonal-naive", "test RMSE at most half of seasonal naive", Points = 3, Seed = 61)]
+    private static Verdict BeatsSeasonalNaive(CheckContext context) => BeatsSeasonalNaive(context, PublicTask);
 
     /// <summary>
     /// Trains the learner's forecaster on their prepared windows, forecasts one step ahead over

@@ -15,7 +15,7 @@ namespace Autograder.Checks.TcnVsRnn;
 /// the training checks compare with thresholds measured once on the reference solution
 /// (docs/checks/08-tcn-vs-rnn.md has the numbers).
 /// </summary>
-public sealed class TcnVsRnnChecks : ICheckSource
+public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
 {
     public static readonly ExerciseSpec Exercise = new()
     {
@@ -71,28 +71,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
         SequenceTask.CopyMemory, Length: 10, BatchSize: 48, LearningRate: 0.005, MaxSteps: 120, Target: 0.99,
         StopAtTarget: false, EvalEvery: 120);
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("block-shape", "a temporal block keeps the length of the sequence", points: 1, seed: 801,
-            context => BlockShape(context, [(3, 5, 3, 1), (4, 4, 2, 4), (6, 3, 3, 2)], length: 17)),
-        Exercise.Check("block-causal", "a temporal block never looks ahead", points: 2, seed: 802,
-            context => BlockCausal(context, [(4, 6, 3, 1), (6, 6, 3, 2), (5, 5, 3, 4)], length: 20, steps: [3, 9, 16])),
-        Exercise.Check("tcn-causal", "the TCN never looks ahead", points: 1, seed: 803,
-            context => TcnCausal(context, new TcnShape(3, 8, 2, 3, [1, 2, 4]), length: 40, steps: [1, 17, 30, 39])),
-        Exercise.Check("receptive-field", "the TCN's receptive field equals the formula", points: 2, seed: 804,
-            context => ReceptiveField(context, [TcnShape.Doubling(2, 8, 2, 3, 3), TcnShape.Doubling(2, 8, 2, 2, 4)], start: 5)),
-        Exercise.Check("gru-layout", "the GRU reads each sequence along time, and only its own", points: 2, seed: 805,
-            context => GruLayout(context, count: 3, channels: 2, length: 7, step: 2)),
-        Exercise.Check("gru-adding", "the GRU solves the adding problem", points: 3, seed: 806,
-            context => GruAdding(context, AddingPlan)),
-        Exercise.Check("tcn-copy-memory", "the TCN solves the copy-memory task", points: 3, seed: 807,
-            context => TcnCopyMemory(context, CopyPlan)),
-        Exercise.Check("comparison", "TCN and GRU side by side on copy memory", points: 1, seed: 808, Comparison),
-        Exercise.Check("block-residual", "a temporal block adds its input back", points: 1, seed: 809,
-            context => BlockResidual(context, channels: 4, k: 3, d: 2, length: 12)),
-    ];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
     /// <summary>
     /// The residual connection probed with weights the check sets (<see cref="SetWeights.ResidualOnly"/>):
@@ -145,7 +124,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
 
     /// <summary>
     /// Evidence for why a TCN whose receptive field is wide enough still guesses: the residual
-    /// probe of <see cref="BlockResidual"/> on a block of the TCN's own width, or null when that
+    /// probe of <see cref="BlockResidual(CheckContext, int, int, int, int)"/> on a block of the TCN's own width, or null when that
     /// block adds its input back as it should.
     /// </summary>
     private static string? ResidualEvidence(CheckContext context, ISequenceModels models, TcnShape shape)
@@ -162,6 +141,9 @@ public sealed class TcnVsRnnChecks : ICheckSource
         return ResidualFault(input, output);
     }
 
+    [Check("block-shape", "a temporal block keeps the length of the sequence", Points = 1, Seed = 801)]
+    private static Verdict BlockShape(CheckContext context) => BlockShape(context, [(3, 5, 3, 1), (4, 4, 2, 4), (6, 3, 3, 2)], length: 17);
+
     internal static Verdict BlockShape(CheckContext context, (int In, int Out, int K, int D)[] cases, int length)
     {
         var models = context.Create<ISequenceModels>();
@@ -176,6 +158,10 @@ public sealed class TcnVsRnnChecks : ICheckSource
 
         return Verdict.Pass($"[N, in, L] to [N, out, L] for {cases.Length} blocks, with and without a 1x1 convolution on the residual");
     }
+
+    [Check("block-causal", "a temporal block never looks ahead", Points = 2, Seed = 802)]
+    private static Verdict BlockCausal(CheckContext context) =>
+        BlockCausal(context, [(4, 6, 3, 1), (6, 6, 3, 2), (5, 5, 3, 4)], length: 20, steps: [3, 9, 16]);
 
     internal static Verdict BlockCausal(CheckContext context, (int In, int Out, int K, int D)[] cases, int length, int[] steps)
     {
@@ -199,6 +185,10 @@ public sealed class TcnVsRnnChecks : ICheckSource
             $"{Show.Integers(cases.Select(c => c.D))}");
     }
 
+    [Check("tcn-causal", "the TCN never looks ahead", Points = 1, Seed = 803)]
+    private static Verdict TcnCausal(CheckContext context) =>
+        TcnCausal(context, new TcnShape(3, 8, 2, 3, [1, 2, 4]), length: 40, steps: [1, 17, 30, 39]);
+
     internal static Verdict TcnCausal(CheckContext context, TcnShape shape, int length, int[] steps)
     {
         var models = context.Create<ISequenceModels>();
@@ -214,6 +204,10 @@ public sealed class TcnVsRnnChecks : ICheckSource
 
     /// <summary>1 + 2 (k - 1) (d_1 + ... + d_n): two causal convolutions per block, each reaching (k - 1) d steps back.</summary>
     internal static int Formula(TcnShape shape) => 1 + (2 * (shape.KernelSize - 1) * shape.Dilations.Sum());
+
+    [Check("receptive-field", "the TCN's receptive field equals the formula", Points = 2, Seed = 804)]
+    private static Verdict ReceptiveField(CheckContext context) =>
+        ReceptiveField(context, [TcnShape.Doubling(2, 8, 2, 3, 3), TcnShape.Doubling(2, 8, 2, 2, 4)], start: 5);
 
     internal static Verdict ReceptiveField(CheckContext context, TcnShape[] shapes, int start)
     {
@@ -300,6 +294,9 @@ public sealed class TcnVsRnnChecks : ICheckSource
     /// <summary>How many steps after a change the layout probe expects a GRU's outputs to move.</summary>
     internal const int MemoryHorizon = 4;
 
+    [Check("gru-layout", "the GRU reads each sequence along time, and only its own", Points = 2, Seed = 805)]
+    private static Verdict GruLayout(CheckContext context) => GruLayout(context, count: 3, channels: 2, length: 7, step: 2);
+
     internal static Verdict GruLayout(CheckContext context, int count, int channels, int length, int step) =>
         GruLayoutFailure(context, context.Create<ISequenceModels>(), count, channels, length, step) is { } failure
             ? Verdict.Fail(failure)
@@ -368,6 +365,9 @@ public sealed class TcnVsRnnChecks : ICheckSource
         return null;
     }
 
+    [Check("gru-adding", "the GRU solves the adding problem", Points = 3, Seed = 806)]
+    private static Verdict GruAdding(CheckContext context) => GruAdding(context, AddingPlan);
+
     internal static Verdict GruAdding(CheckContext context, TrainingPlan plan)
     {
         var models = context.Create<ISequenceModels>();
@@ -415,6 +415,9 @@ public sealed class TcnVsRnnChecks : ICheckSource
             .WithMeasurement("steps to MSE target", run.Steps, plan.MaxSteps, higherIsBetter: false)
             .WithCurve(Curve, run.Curve);
     }
+
+    [Check("tcn-copy-memory", "the TCN solves the copy-memory task", Points = 3, Seed = 807)]
+    private static Verdict TcnCopyMemory(CheckContext context) => TcnCopyMemory(context, CopyPlan);
 
     internal static Verdict TcnCopyMemory(CheckContext context, TrainingPlan plan)
     {
@@ -504,6 +507,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
               "keep the model the size the README gives and do the work of a step in a few tensor operations, not in loops over steps."
             : "";
 
+    [Check("comparison", "TCN and GRU side by side on copy memory", Points = 1, Seed = 808)]
     private static Verdict Comparison(CheckContext context)
     {
         var models = context.Create<ISequenceModels>();
@@ -577,4 +581,7 @@ public sealed class TcnVsRnnChecks : ICheckSource
         var output = model.forward(input);
         return output is null ? throw new CheckFailedException("forward returned null; it should return the output tensor.") : output.shape;
     }
+
+    [Check("block-residual", "a temporal block adds its input back", Points = 1, Seed = 809)]
+    private static Verdict BlockResidual(CheckContext context) => BlockResidual(context, channels: 4, k: 3, d: 2, length: 12);
 }

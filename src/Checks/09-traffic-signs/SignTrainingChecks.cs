@@ -13,21 +13,11 @@ namespace Autograder.Checks.TrafficSigns;
 /// the check's own), the losses Train returns are the means of their epochs (recomputed by the
 /// check), and Predict classifies any number of images as the model does.
 /// </summary>
-public sealed class SignTrainingChecks : ICheckSource
+public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercise)
 {
     internal const int Batch = 16;
 
-    private static ExerciseSpec Exercise => TrafficSignChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", points: 1, seed: 911, TrainSetsTrainingMode),
-        Exercise.Check("learning-rate-decays", "Adam starts at settings.LearningRate and decays to zero", points: 1, seed: 912, LearningRateDecays),
-        Exercise.Check("train-returns-epoch-means", "Train returns each epoch's mean loss", points: 1, seed: 913, TrainReturnsEpochMeans),
-        Exercise.Check("predict-any-count", "Predict classifies 1, 7, 130 and 256 images as the model does", points: 1, seed: 914,
-            context => PredictAnyCount(context, [1, 7, 130, 256])),
-    ];
-
+    [Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", Points = 1, Seed = 911)]
     private static Verdict TrainSetsTrainingMode(CheckContext context)
     {
         const int Images = 32;
@@ -53,6 +43,7 @@ public sealed class SignTrainingChecks : ICheckSource
             "statistics and does not update them, so the averages Predict later relies on are never learned.");
     }
 
+    [Check("learning-rate-decays", "Adam starts at settings.LearningRate and decays to zero", Points = 1, Seed = 912)]
     private static Verdict LearningRateDecays(CheckContext context)
     {
         // 8 epochs of 8 batches: a decay planned for one step too many per epoch (a ceiling rounded up once too often) still
@@ -83,6 +74,7 @@ public sealed class SignTrainingChecks : ICheckSource
             $"{Show.Number(steps[^1])}");
     }
 
+    [Check("train-returns-epoch-means", "Train returns each epoch's mean loss", Points = 1, Seed = 913)]
     private static Verdict TrainReturnsEpochMeans(CheckContext context)
     {
         // Not a whole number of batches: the last one of each epoch holds 4 images, so a mean that
@@ -117,6 +109,9 @@ public sealed class SignTrainingChecks : ICheckSource
         return Verdict.Pass($"{Show.Vector(losses)}, the mean loss of each epoch's mini-batches as the check recomputed it")
             .WithCurve("training loss per epoch", losses);
     }
+
+    [Check("predict-any-count", "Predict classifies 1, 7, 130 and 256 images as the model does", Points = 1, Seed = 914)]
+    private static Verdict PredictAnyCount(CheckContext context) => PredictAnyCount(context, [1, 7, 130, 256]);
 
     internal static Verdict PredictAnyCount(CheckContext context, IReadOnlyList<int> counts)
     {

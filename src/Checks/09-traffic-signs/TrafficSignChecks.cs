@@ -11,7 +11,7 @@ namespace Autograder.Checks.TrafficSigns;
 /// and the evaluation mode are properties of the learner's model, and accuracy is measured
 /// against the generator's labels on images training never saw.
 /// </summary>
-public sealed class TrafficSignChecks : ICheckSource
+public sealed class TrafficSignChecks() : CheckSource(Exercise)
 {
     public static readonly ExerciseSpec Exercise = new()
     {
@@ -43,16 +43,10 @@ public sealed class TrafficSignChecks : ICheckSource
         Seed = seed,
     };
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("logits-shape", "the model gives one logit per class", points: 1, seed: 901, context => LogitsShape(context, [(4, 12), (3, 5)])),
-        Exercise.Check("parameter-budget", $"the model has at most {ParameterBudget:N0} parameters", points: 1, seed: 902, ParameterCount),
-        Exercise.Check("predict-in-eval-mode", "Predict evaluates in eval() mode", points: 2, seed: 903, context => PredictInEvalMode(context, 96)),
-        Exercise.Check("learns-signs", "recognises 95% of signs it never saw", points: 3, seed: 904,
-            context => LearnsSigns(context, trainSeed: context.Seed, testSeeds: [context.Seed + 1])),
-    ];
+    [Check("logits-shape", "the model gives one logit per class", Points = 1, Seed = 901)]
+    private static Verdict LogitsShape(CheckContext context) => LogitsShape(context, [(4, 12), (3, 5)]);
 
     internal static Verdict LogitsShape(CheckContext context, IReadOnlyList<(int Batch, int Classes)> cases)
     {
@@ -105,6 +99,8 @@ public sealed class TrafficSignChecks : ICheckSource
         return Verdict.Pass();
     }
 
+    // The name spells out ParameterBudget: an attribute takes constants only.
+    [Check("parameter-budget", "the model has at most 100,000 parameters", Points = 1, Seed = 902)]
     private static Verdict ParameterCount(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -128,6 +124,9 @@ public sealed class TrafficSignChecks : ICheckSource
             "small, say 4x4, before flattening. Convolutions share their weights over the image, so they need few parameters.",
             $"{total:N0} parameters");
     }
+
+    [Check("predict-in-eval-mode", "Predict evaluates in eval() mode", Points = 2, Seed = 903)]
+    private static Verdict PredictInEvalMode(CheckContext context) => PredictInEvalMode(context, 96);
 
     internal static Verdict PredictInEvalMode(CheckContext context, int count)
     {
@@ -182,6 +181,9 @@ public sealed class TrafficSignChecks : ICheckSource
             ? "evaluates in eval() mode. Tip: wrap the forward pass in torch.no_grad() too, so no autograd graph is built for predictions."
             : "evaluates in eval() mode without recording gradients");
     }
+
+    [Check("learns-signs", "recognises 95% of signs it never saw", Points = 3, Seed = 904)]
+    private static Verdict LearnsSigns(CheckContext context) => LearnsSigns(context, trainSeed: context.Seed, testSeeds: [context.Seed + 1]);
 
     internal static Verdict LearnsSigns(CheckContext context, int trainSeed, IReadOnlyList<int> testSeeds)
     {

@@ -13,7 +13,7 @@ namespace Autograder.Checks.Segmentation;
 /// the loss properties need no reference network; the loss values are worked out by hand; the
 /// trained model is measured against the generator's labels on scenes training never saw.
 /// </summary>
-public sealed class SegNetChecks : ICheckSource
+public sealed class SegNetChecks() : CheckSource(Exercise)
 {
     private const string UnpoolOnly =
         "a SegNet's decoder upsamples by unpooling: every value goes back to the position its encoder's max-pooling " +
@@ -75,17 +75,10 @@ public sealed class SegNetChecks : ICheckSource
         Seed = seed,
     };
 
-    public IEnumerable<ExerciseSpec> Exercises => [Exercise];
+    public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("logits-shape", "logits [N, classes, H, W]", points: 1, seed: 1001, context => LogitsShape(context, [(2, 5, 32, 32), (1, 3, 32, 48)])),
-        Exercise.Check("unpooled-sparsity", "unpooling puts one value in each 2x2 block", points: 2, seed: 1002,
-            context => UnpooledSparsity(context, StreetSceneGenerator.ClassCount, 32, 32)),
-        Exercise.Check("loss-over-class-axis", "per-pixel cross-entropy over the class axis", points: 2, seed: 1003, LossOverClassAxis),
-        Exercise.Check("segments-held-out-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on new scenes", points: 4, seed: 1004,
-            context => SegmentsScenes(context, trainSeed: context.Seed, testSeed: context.Seed + 1)),
-    ];
+    [Check("logits-shape", "logits [N, classes, H, W]", Points = 1, Seed = 1001)]
+    private static Verdict LogitsShape(CheckContext context) => LogitsShape(context, [(2, 5, 32, 32), (1, 3, 32, 48)]);
 
     internal static Verdict LogitsShape(CheckContext context, IReadOnlyList<(int Batch, int Classes, int Height, int Width)> cases)
     {
@@ -104,6 +97,9 @@ public sealed class SegNetChecks : ICheckSource
 
         return Verdict.Pass();
     }
+
+    [Check("unpooled-sparsity", "unpooling puts one value in each 2x2 block", Points = 2, Seed = 1002)]
+    private static Verdict UnpooledSparsity(CheckContext context) => UnpooledSparsity(context, StreetSceneGenerator.ClassCount, 32, 32);
 
     internal static Verdict UnpooledSparsity(CheckContext context, int classes, int height, int width)
     {
@@ -170,6 +166,7 @@ public sealed class SegNetChecks : ICheckSource
             $"(non-zero: {string.Join(", ", shares)}; at most 25%, less where ReLU left a whole block at zero)");
     }
 
+    [Check("loss-over-class-axis", "per-pixel cross-entropy over the class axis", Points = 2, Seed = 1003)]
     private static Verdict LossOverClassAxis(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -241,6 +238,10 @@ public sealed class SegNetChecks : ICheckSource
             grad is not null && Numerics.AllFinite(grad.cpu().to_type(ScalarType.Float64).data<double>().ToArray()),
             "after backward() the logits got no finite gradient: the loss must be built from the logits with differentiable tensor operations.");
     }
+
+    [Check("segments-held-out-scenes", "pixel accuracy 0.95 and mean IoU 0.75 on new scenes", Points = 4, Seed = 1004)]
+    private static Verdict SegmentsHeldOutScenes(CheckContext context) =>
+        SegmentsScenes(context, trainSeed: context.Seed, testSeed: context.Seed + 1);
 
     internal static Verdict SegmentsScenes(CheckContext context, int trainSeed, int testSeed)
     {

@@ -13,24 +13,14 @@ namespace Autograder.Checks.Segmentation;
 /// mode and runs exactly the batches of a set that is a whole number of them, and Predict labels
 /// any number of scenes as the model does.
 /// </summary>
-public sealed class SegNetTrainingChecks : ICheckSource
+public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
 {
     /// <summary>Scenes the small training runs use: a whole number of batches of <see cref="Batch"/>.</summary>
     internal const int Scenes = 16;
 
     internal const int Batch = 8;
 
-    private static ExerciseSpec Exercise => SegNetChecks.Exercise;
-
-    public IEnumerable<CheckDefinition> Checks() =>
-    [
-        Exercise.Check("parameters-registered", "every layer's weights are in parameters()", points: 1, seed: 1011, ParametersRegistered),
-        Exercise.Check("learning-rate-decays", "Adam starts at settings.LearningRate and decays to zero", points: 1, seed: 1012, LearningRateDecays),
-        Exercise.Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", points: 1, seed: 1013, TrainSetsTrainingMode),
-        Exercise.Check("predict-any-count", "Predict labels 1, 3, 130 and 256 scenes as the model does", points: 1, seed: 1014,
-            context => PredictAnyCount(context, [1, 3, 130, 256])),
-    ];
-
+    [Check("parameters-registered", "every layer's weights are in parameters()", Points = 1, Seed = 1011)]
     private static Verdict ParametersRegistered(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -59,6 +49,7 @@ public sealed class SegNetTrainingChecks : ICheckSource
             : Verdict.Pass($"{registered.Count} parameter tensors ({total:N0} numbers), all of them in parameters()");
     }
 
+    [Check("learning-rate-decays", "Adam starts at settings.LearningRate and decays to zero", Points = 1, Seed = 1012)]
     private static Verdict LearningRateDecays(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -90,6 +81,7 @@ public sealed class SegNetTrainingChecks : ICheckSource
             $"{Show.Number(steps[^1])}");
     }
 
+    [Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", Points = 1, Seed = 1013)]
     private static Verdict TrainSetsTrainingMode(CheckContext context)
     {
         using var scope = NewDisposeScope();
@@ -113,6 +105,9 @@ public sealed class SegNetTrainingChecks : ICheckSource
             "batch normalisation normalises with its running averages instead of the batch's own statistics and does not update " +
             "them, so the averages Predict later relies on are never learned.");
     }
+
+    [Check("predict-any-count", "Predict labels 1, 3, 130 and 256 scenes as the model does", Points = 1, Seed = 1014)]
+    private static Verdict PredictAnyCount(CheckContext context) => PredictAnyCount(context, [1, 3, 130, 256]);
 
     internal static Verdict PredictAnyCount(CheckContext context, IReadOnlyList<int> counts)
     {
