@@ -6,7 +6,7 @@ namespace Autograder.Checks;
 /// <summary>
 /// Bans for exercises that take the device they run on as an argument: code that names a device
 /// itself (CUDA, the CPU, the meta device) or changes TorchSharp's default device runs on one
-/// machine and breaks on the next. Exercises from 04 on can share these.
+/// machine and breaks on the next. Every exercise from 04 on takes its device bans from here.
 /// </summary>
 public static class DeviceBans
 {
@@ -41,6 +41,12 @@ public static class DeviceBans
         new("TorchSharp.torch.save", "torch.save writes a file; write to the Stream you are given instead."),
         new("TorchSharp.torch.load", "torch.load reads a file; read from the Stream you are given instead."),
     ];
+
+    /// <summary>
+    /// For exercises whose methods hand results back as .NET arrays (06 and 07): every ban of
+    /// <see cref="Apis"/> but a tensor's <c>.cpu()</c>, which is how a tensor on any device is read into one.
+    /// </summary>
+    public static IReadOnlyList<BannedApi> ApisReturningArrays { get; } = [.. Apis.Where(ban => ban.Pattern != "TorchSharp.torch.Tensor.cpu")];
 
     /// <summary>Device names spelled out in strings: <c>"cuda"</c>, <c>"cuda:0"</c>, <c>"cpu"</c>, <c>"meta"</c>, <c>"mps"</c>.</summary>
     public static IReadOnlyList<BannedLiteral> Literals { get; } =

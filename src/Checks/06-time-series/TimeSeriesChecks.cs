@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
 using Autograder.Reference.Data;
@@ -14,15 +13,6 @@ namespace Autograder.Checks.TimeSeries;
 /// </summary>
 public sealed class TimeSeriesChecks() : CheckSource(Exercise)
 {
-    internal static readonly BannedApi NoHardCodedCuda = new(
-        "TorchSharp.torch.CUDA",
-        "train on the device you are given (the `device` parameter): the same code must run on a laptop without a GPU.");
-
-    internal static readonly BannedLiteral NoCudaLiteral = new(
-        new Regex("cuda", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        "a device name (\"cuda\")",
-        "train on the device you are given (the `device` parameter) instead of naming one.");
-
     internal static readonly BannedApi NoSeriesGenerator = new(
         "Autograder.Reference.Data.SeasonalSeries",
         "the checks generate the series they test on; a submission that generates it too could look answers up instead of " +
@@ -33,8 +23,8 @@ public sealed class TimeSeriesChecks() : CheckSource(Exercise)
     {
         Id = "06-time-series",
         Title = "Time-series forecasting",
-        Bans = [NoHardCodedCuda, NoSeriesGenerator],
-        BannedLiterals = [NoCudaLiteral],
+        Bans = [.. DeviceBans.ApisReturningArrays, NoSeriesGenerator],
+        BannedLiterals = DeviceBans.Literals,
     };
 
     /// <summary>The public forecasting task: about twelve weeks of hourly values with a daily season.</summary>

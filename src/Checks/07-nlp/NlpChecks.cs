@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
 using Autograder.Reference.Data;
@@ -24,22 +23,13 @@ public sealed class NlpChecks() : CheckSource(Exercise)
         "TorchSharp.torch.nn.EmbeddingBag",
         "EmbeddingBag pools for you; in this exercise you write the masked mean yourself (nn.Embedding, a mask, a sum and a division).");
 
-    internal static readonly BannedApi NoHardCodedCuda = new(
-        "TorchSharp.torch.CUDA",
-        "use the device you are given (the `device` parameter): the same code must run on a laptop without a GPU.");
-
-    internal static readonly BannedLiteral NoCudaLiteral = new(
-        new Regex("cuda", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        "a device name (\"cuda\")",
-        "use the device you are given (the `device` parameter) instead of naming one.");
-
     // Declared after the bans it uses: static fields initialise in order.
     public static readonly ExerciseSpec Exercise = new()
     {
         Id = "07-nlp",
         Title = "Introduction to NLP",
-        Bans = [NoEmbeddingBag, NoEmbeddingBagFactory, NoHardCodedCuda],
-        BannedLiterals = [NoCudaLiteral],
+        Bans = [NoEmbeddingBag, NoEmbeddingBagFactory, .. DeviceBans.ApisReturningArrays],
+        BannedLiterals = DeviceBans.Literals,
     };
 
     /// <summary>How the accuracy checks prepare texts: rare words to &lt;unk&gt;, rows long enough for every sentence.</summary>

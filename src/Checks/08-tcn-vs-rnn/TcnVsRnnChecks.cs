@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Autograder.Grader.Checks;
-using Autograder.Grader.Policy;
 using Autograder.Reference.Data;
 using Autograder.Reference.TcnVsRnn;
 using TorchSharp;
@@ -21,18 +19,8 @@ public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
     {
         Id = "08-tcn-vs-rnn",
         Title = "TCN vs RNN",
-        Bans =
-        [
-            new BannedApi("TorchSharp.torch.set_num_threads",
-                "the grader decides how many threads libtorch uses; a model does not change that for everyone else."),
-            new BannedApi("TorchSharp.torch.CUDA",
-                "the checks move your model to their device with module.to(device); create new tensors on input.device."),
-        ],
-        BannedLiterals =
-        [
-            new BannedLiteral(new Regex("^\\s*cuda", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), "a device name in a string",
-                "the checks move your model to their device with module.to(device); create new tensors on input.device instead of naming one."),
-        ],
+        Bans = DeviceBans.Apis,
+        BannedLiterals = DeviceBans.Literals,
     };
 
     /// <summary>

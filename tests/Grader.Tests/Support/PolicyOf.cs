@@ -9,7 +9,8 @@ internal static class PolicyOf
     /// As the pipeline does it: a snippet that names an API outside the reduced reference set does
     /// not compile, and is then judged on a compile against the full set.
     /// </summary>
-    public static IReadOnlyList<PolicyViolation> Violations(string code, string file, IReadOnlyList<BannedApi>? bans = null)
+    public static IReadOnlyList<PolicyViolation> Violations(
+        string code, string file, IReadOnlyList<BannedApi>? bans = null, IReadOnlyList<BannedLiteral>? literals = null)
     {
         var files = new[] { new SourceFile(file, code) };
         var compiled = SubmissionCompiler.Compile("PolicyTest", files);
@@ -20,6 +21,6 @@ internal static class PolicyOf
             return diagnosis.Violations;
         }
 
-        return ApiPolicy.Check(((CompileResult.Success)compiled).Compilation, bans ?? []);
+        return ApiPolicy.Check(((CompileResult.Success)compiled).Compilation, bans ?? [], literals);
     }
 }
