@@ -18,14 +18,6 @@ internal static class OracleTrials
         var learner = context.Create<TLearner>();
         var oracle = new TOracle();
         var random = context.Random();
-        for (var trial = 0; trial < trials; trial++)
-        {
-            if (mistakeIn(learner, oracle, random) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(Enumerable.Range(0, trials), _ => mistakeIn(learner, oracle, random));
     }
 }

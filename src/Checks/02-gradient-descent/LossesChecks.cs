@@ -303,15 +303,7 @@ public sealed class LossesChecks : ICheckSource
     private static Verdict CrossEntropyValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var batch in ModerateBatches)
-        {
-            if (LossMistake(losses, batch) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(ModerateBatches, batch => LossMistake(losses, batch));
     }
 
     private static string? LossMistake(ILosses losses, Batch batch)
@@ -341,15 +333,7 @@ public sealed class LossesChecks : ICheckSource
     private static Verdict CrossEntropyGradient(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var batch in ModerateBatches)
-        {
-            if (GradientMistake(losses, batch) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(ModerateBatches, batch => GradientMistake(losses, batch));
     }
 
     private static string? GradientMistake(ILosses losses, Batch batch)
@@ -382,19 +366,6 @@ public sealed class LossesChecks : ICheckSource
     private static Verdict CrossEntropyLargeLogits(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var batch in LargeBatches)
-        {
-            if (LossMistake(losses, batch) is { } lossMistake)
-            {
-                return Verdict.Fail(lossMistake);
-            }
-
-            if (GradientMistake(losses, batch) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(LargeBatches, batch => LossMistake(losses, batch) ?? GradientMistake(losses, batch));
     }
 }
