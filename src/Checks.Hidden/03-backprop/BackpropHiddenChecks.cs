@@ -260,18 +260,28 @@ public sealed class BackpropHiddenChecks : ICheckSource
         }
 
         options = options with { Epochs = 25 };
-        var theirs = BackpropChecks.ExpectShape(learner.Train(data.Inputs, data.Targets, options), 2, options.Hidden, "Train");
-        var ours = oracle.Train(data.Inputs, data.Targets, options);
-        if (FirstApart(theirs, ours, 1e-8) is { } entry)
+        if (TrainedApart(learner, oracle, data.Inputs, data.Targets, options) is { } apart)
         {
             return Verdict.Fail(
-                $"Train with the whole set as one batch for {options.Epochs} epochs ends elsewhere than the reference ({entry.Name} differs). " +
+                $"Train with the whole set as one batch for {options.Epochs} epochs ends elsewhere than the reference ({apart.Entry}). " +
                 "With one batch the order of examples does not matter, so look at the rest: one Backward on the batch and one " +
                 "MomentumStep per batch, a velocity that starts at 0 and is kept for the whole run, options.LearningRate and " +
                 "options.Momentum as given, exactly options.Epochs epochs.");
         }
 
         return Verdict.Pass();
+    }
+
+    /// <summary>
+    /// Trains the learner's network and the reference's on two inputs with the same options. Where
+    /// they end apart: which entry differs (said as "W1[0, 1] differs") and by how much, relative
+    /// to the reference (see <see cref="Gap"/>); null when every entry agrees.
+    /// </summary>
+    private static (string Entry, string Gap)? TrainedApart(INetwork learner, Oracle oracle, double[][] inputs, double[] targets, TrainingOptions options)
+    {
+        var theirs = BackpropChecks.ExpectShape(learner.Train(inputs, targets, options), 2, options.Hidden, "Train");
+        var ours = oracle.Train(inputs, targets, options);
+        return FirstApart(theirs, ours, 1e-8) is { } entry ? ($"{entry.Name} differs", Gap(entry.Get(theirs), entry.Get(ours))) : null;
     }
 
     /// <summary>
@@ -292,24 +302,20 @@ public sealed class BackpropHiddenChecks : ICheckSource
         // First the same run as one batch: a difference there is not about batches, and the
         // hint below would blame the wrong thing.
         var whole = new TrainingOptions(Hidden: 4, LearningRate: 0.5, Momentum: 0.9, Epochs: 6, BatchSize: inputs.Length, Seed: context.Seed);
-        var theirsWhole = BackpropChecks.ExpectShape(learner.Train(inputs, targets, whole), 2, whole.Hidden, "Train");
-        var oursWhole = oracle.Train(inputs, targets, whole);
-        if (FirstApart(theirsWhole, oursWhole, 1e-8) is { } wholeEntry)
+        if (TrainedApart(learner, oracle, inputs, targets, whole) is { } wholeApart)
         {
             return Verdict.Fail(
                 $"Train on {inputs.Length} identical examples as one batch for {whole.Epochs} epochs already ends elsewhere than the reference " +
-                $"({wholeEntry.Name} differs, relative difference {Gap(wholeEntry.Get(theirsWhole), wholeEntry.Get(oursWhole))}), so the trouble is not how " +
+                $"({wholeApart.Entry}, relative difference {wholeApart.Gap}), so the trouble is not how " +
                 "the set is cut into batches: train-matches-reference and backward-matches-reference narrow it down.");
         }
 
         var options = whole with { BatchSize = 8 };
-        var theirs = BackpropChecks.ExpectShape(learner.Train(inputs, targets, options), 2, options.Hidden, "Train");
-        var ours = oracle.Train(inputs, targets, options);
-        if (FirstApart(theirs, ours, 1e-8) is { } entry)
+        if (TrainedApart(learner, oracle, inputs, targets, options) is { } batchedApart)
         {
             return Verdict.Fail(
                 $"Train on {inputs.Length} examples in batches of {options.BatchSize} for {options.Epochs} epochs ends elsewhere than the reference " +
-                $"({entry.Name} differs, relative difference {Gap(entry.Get(theirs), entry.Get(ours))}), while the same run as one batch agrees. " +
+                $"({batchedApart.Entry}, relative difference {batchedApart.Gap}), while the same run as one batch agrees. " +
                 "Every example here is the same, so the order cannot matter: what differs is the batches. Each epoch has 4 of them, three of 8 and a last, smaller one of 6; " +
                 "that one also gets its Backward (a mean over its own 6 examples) and its MomentumStep, and no batch reaches past the end.");
         }
