@@ -1,5 +1,6 @@
 using Autograder.Grader.Checks;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Autograder.Checks;
@@ -14,7 +15,7 @@ namespace Autograder.Checks;
 /// every forward pass; the moves between records are the steps. Nothing the learner reports is
 /// used, and the learner's random initialisation plays no part. Used by exercises 09 and 10.
 /// </summary>
-internal sealed class StepSchedule
+internal sealed class StepSchedule(Device device)
 {
     /// <summary>The last step may be at most this share of the first: a linear decay over the checks' 64 steps ends at 1/64, one per epoch over 8 epochs at 1/8.</summary>
     internal const double LastStepShare = 0.2;
@@ -24,25 +25,55 @@ internal sealed class StepSchedule
 
     private readonly List<double> values = [];
 
+    /// <summary>The probe's one parameter, the logit of class 0: it starts at 0 on the check's device.</summary>
+    public Parameter Parameter { get; } = new(zeros(1, device: device));
+
     /// <summary>Forward passes on a batch of no images (a loop that runs one batch too many).</summary>
     public int EmptyBatches { get; private set; }
 
-    /// <summary>Records the probe's parameter as it is at a forward pass (or after Train).</summary>
-    public void Observe(Tensor parameter)
+    /// <summary>Records a forward pass of the probe on a batch of <paramref name="images"/>, with the parameter as it is then.</summary>
+    public void ObservePass(long images)
     {
-        using var noGrad = no_grad();
-        using var cpu = parameter.detach().cpu().to_type(ScalarType.Float64);
-        values.Add(cpu.flatten()[0].item<double>());
+        if (images == 0)
+        {
+            EmptyBatches++;
+        }
+
+        Observe();
     }
 
-    public void ObserveEmpty() => EmptyBatches++;
+    /// <summary>Records the parameter as it is at a forward pass (or after Train).</summary>
+    private void Observe()
+    {
+        using var noGrad = no_grad();
+        using var cpu = Parameter.detach().cpu().to_type(ScalarType.Float64);
+        values.Add(cpu.flatten()[0].item<double>());
+    }
 
     /// <summary>The size of every move of the parameter between records; records that did not move it are not steps.</summary>
     public double[] Steps() =>
         [.. values.Zip(values.Skip(1), (before, after) => Math.Abs(after - before)).Where(step => step > 0)];
 
+    /// <summary>
+    /// Records the parameter as Train left it, then judges the run: it passes with the steps seen
+    /// when they start near <paramref name="learningRate"/> and end near zero.
+    /// </summary>
+    public Verdict Judge(double learningRate, int plannedSteps)
+    {
+        Observe();
+        if (Disagreement(learningRate, plannedSteps) is { } wrong)
+        {
+            return Verdict.Fail(wrong);
+        }
+
+        var steps = Steps();
+        return Verdict.Pass(
+            $"{steps.Length} steps, from {Show.Number(steps[0])} (settings.LearningRate {Show.Number(learningRate)}) down to " +
+            $"{Show.Number(steps[^1])}");
+    }
+
     /// <summary>Null when the steps start near <paramref name="learningRate"/> and end near zero, else what is wrong, for the learner.</summary>
-    public string? Disagreement(double learningRate, int plannedSteps)
+    private string? Disagreement(double learningRate, int plannedSteps)
     {
         if (EmptyBatches > 0)
         {

@@ -3,19 +3,6 @@ using static TorchSharp.torch;
 
 namespace Autograder.Checks;
 
-/// <summary>What a probe wrapped around a learner's model counts while Train runs it.</summary>
-internal interface ITrainingPassCounter
-{
-    /// <summary>Passes with gradients on (training steps).</summary>
-    int GradientCalls { get; }
-
-    /// <summary>Passes with gradients on that ran in training mode.</summary>
-    int TrainingGradientCalls { get; }
-
-    /// <summary>Passes on a batch of no examples.</summary>
-    int EmptyCalls { get; }
-}
-
 /// <summary>
 /// The verdict of 09's and 10's train-sets-training-mode: the check hands Train a model in eval()
 /// mode, as Predict leaves it, on a set that is a whole number of batches, and judges from the
@@ -24,35 +11,35 @@ internal interface ITrainingPassCounter
 internal static class TrainingMode
 {
     /// <summary>
-    /// Judges one run: <paramref name="probe"/> wrapped <paramref name="model"/>, which Train trained for
+    /// Judges one run: a probe that counted <paramref name="passes"/> wrapped <paramref name="model"/>, which Train trained for
     /// <paramref name="epochs"/> epochs on <paramref name="count"/> <paramref name="examples"/> in batches of
     /// <paramref name="batch"/> and returned <paramref name="losses"/>; <paramref name="runningStatisticsBefore"/>
     /// are the model's batch-norm running statistics before (<see cref="ModuleFields.RunningStatistics"/>), and
     /// <paramref name="evalModeCost"/> says what eval mode does to this exercise's layers.
     /// </summary>
     public static Verdict Judge(
-        ITrainingPassCounter probe, nn.Module model, double[]? runningStatisticsBefore, double[] losses,
+        PassCounts passes, nn.Module model, double[]? runningStatisticsBefore, double[] losses,
         int epochs, int count, string examples, int batch, string evalModeCost)
     {
-        if (probe.EmptyCalls > 0)
+        if (passes.EmptyCalls > 0)
         {
-            return Verdict.Fail(EmptyBatches.InTrain(probe.EmptyCalls));
+            return Verdict.Fail(EmptyBatches.InTrain(passes.EmptyCalls));
         }
 
-        if (probe.GradientCalls == 0)
+        if (passes.GradientCalls == 0)
         {
             return Verdict.Fail(
                 $"Train never ran the model with gradients on ({epochs * count / batch} training steps were expected): call " +
                 "model.call(images) on the model you are given, for every mini-batch, outside no_grad().");
         }
 
-        if (probe.TrainingGradientCalls < probe.GradientCalls)
+        if (passes.TrainingGradientCalls < passes.GradientCalls)
         {
             var unchanged = runningStatisticsBefore is not null && ModuleFields.RunningStatistics(model) is { } after &&
                 runningStatisticsBefore.SequenceEqual(after);
             return Verdict.Fail(
-                $"the check handed Train a model in eval() mode, as Predict leaves it, and {probe.GradientCalls - probe.TrainingGradientCalls} " +
-                $"of its {probe.GradientCalls} training passes (forward passes with gradients) ran in eval mode" +
+                $"the check handed Train a model in eval() mode, as Predict leaves it, and {passes.GradientCalls - passes.TrainingGradientCalls} " +
+                $"of its {passes.GradientCalls} training passes (forward passes with gradients) ran in eval mode" +
                 (unchanged ? ", so batch normalisation's running statistics never changed" : "") + ". Call model.train() at the start " +
                 $"of Train: in eval mode {evalModeCost}");
         }
@@ -61,6 +48,6 @@ internal static class TrainingMode
             losses.Length == epochs && Numerics.AllFinite(losses),
             $"Train returned {Show.Vector(losses)} for {epochs} epochs on {count} {examples} in batches of {batch}; expected " +
             $"{epochs} finite mean losses, one per epoch.",
-            $"{probe.GradientCalls} training passes, all in training mode, none on an empty batch");
+            $"{passes.GradientCalls} training passes, all in training mode, none on an empty batch");
     }
 }

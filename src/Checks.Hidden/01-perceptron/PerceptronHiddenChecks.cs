@@ -16,31 +16,29 @@ public sealed class PerceptronHiddenChecks() : CheckSource(PerceptronChecks.Exer
     [Check("update-rule-random", "the training rule on 200 random examples", Points = 2, Seed = 1001, Visibility = Visibility.Hidden)]
     private static Verdict UpdateRuleRandom(CheckContext context)
     {
-        var learner = context.Create<IPerceptron>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var n = 0; n < 200; n++)
+        return OracleTrials.Run<IPerceptron, Oracle>(context, trials: 200, UpdateMistake);
+    }
+
+    private static string? UpdateMistake(IPerceptron learner, Oracle oracle, SeededRandom random)
+    {
+        var dimensions = 1 + random.NextInt(6);
+        var start = PerceptronWeights.Random(dimensions, random.NextInt(int.MaxValue));
+        var input = Enumerable.Range(0, dimensions).Select(_ => random.Uniform(-3, 3)).ToArray();
+        var target = random.NextInt(2);
+        var eta = random.Uniform(0.01, 1);
+        var theirs = start.Clone();
+        var ours = start.Clone();
+        learner.Update(theirs, (double[])input.Clone(), target, eta);
+        oracle.Update(ours, input, target, eta);
+        if (Numerics.MaxAbsDifference(theirs.Weights, ours.Weights) > 1e-12 || Math.Abs(theirs.Bias - ours.Bias) > 1e-12)
         {
-            var dimensions = 1 + random.NextInt(6);
-            var start = PerceptronWeights.Random(dimensions, random.NextInt(int.MaxValue));
-            var input = Enumerable.Range(0, dimensions).Select(_ => random.Uniform(-3, 3)).ToArray();
-            var target = random.NextInt(2);
-            var eta = random.Uniform(0.01, 1);
-            var theirs = start.Clone();
-            var ours = start.Clone();
-            learner.Update(theirs, (double[])input.Clone(), target, eta);
-            oracle.Update(ours, input, target, eta);
-            if (Numerics.MaxAbsDifference(theirs.Weights, ours.Weights) > 1e-12 || Math.Abs(theirs.Bias - ours.Bias) > 1e-12)
-            {
-                var said = oracle.Predict(start, input);
-                return Verdict.Fail(
-                    $"on a random example where the perceptron answered {said} and the target was {target}, Update moved the weights " +
-                    $"differently from the rule dw_i = eta (y - yhat) x_i, bias += eta (y - yhat). " +
-                    "Check the sign of (y - yhat), that yhat is computed before any weight changes, and that the bias moves too.");
-            }
+            var said = oracle.Predict(start, input);
+            return $"on a random example where the perceptron answered {said} and the target was {target}, Update moved the weights " +
+                $"differently from the rule dw_i = eta (y - yhat) x_i, bias += eta (y - yhat). " +
+                "Check the sign of (y - yhat), that yhat is computed before any weight changes, and that the bias moves too.";
         }
 
-        return Verdict.Pass();
+        return null;
     }
 
     /// <summary>

@@ -30,28 +30,26 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     [Check("squared-error-random", "E(w) on random problems", Points = 1, Seed = 2001, Visibility = Visibility.Hidden)]
     private static Verdict SquaredErrorRandom(CheckContext context)
     {
-        var learner = context.Create<ILinearRegression>();
-        var oracle = new OracleRegression();
-        var random = context.Random();
-        for (var trial = 0; trial < 30; trial++)
+        return OracleTrials.Run<ILinearRegression, OracleRegression>(context, trials: 30, SquaredErrorMistake);
+    }
+
+    private static string? SquaredErrorMistake(ILinearRegression learner, OracleRegression oracle, SeededRandom random)
+    {
+        var (data, weights) = RandomProblem(random, oracle);
+        var seen = learner.Error(Copy(weights), Copy(data.Inputs), Copy(data.Targets));
+        var expected = oracle.Error(weights, data.Inputs, data.Targets);
+        if (!Agrees(seen, expected, 1e-10))
         {
-            var (data, weights) = RandomProblem(random, oracle);
-            var seen = learner.Error(Copy(weights), Copy(data.Inputs), Copy(data.Targets));
-            var expected = oracle.Error(weights, data.Inputs, data.Targets);
-            if (!Agrees(seen, expected, 1e-10))
-            {
-                var ratio = seen / expected;
-                var hint = Math.Abs(ratio - 2) < 1e-6 ? " Yours is twice the true value: keep the 1/2 in front of the sum."
-                    : Math.Abs((ratio * data.Count) - 1) < 1e-6 ? " Yours is the mean: E is a sum over the examples."
-                    : "";
-                return Verdict.Fail(
-                    $"on a random problem with {data.Count} examples and {weights.Length} weights, Error differs from 1/2 sum (y - a)^2 " +
-                    $"(relative difference {Show.Number(Math.Abs(seen - expected) / Math.Max(1, Math.Abs(expected)))}).{hint} " +
-                    "a = sum_i w_i x_i runs over every input, the leading 1 included, and the sum over every example.");
-            }
+            var ratio = seen / expected;
+            var hint = Math.Abs(ratio - 2) < 1e-6 ? " Yours is twice the true value: keep the 1/2 in front of the sum."
+                : Math.Abs((ratio * data.Count) - 1) < 1e-6 ? " Yours is the mean: E is a sum over the examples."
+                : "";
+            return $"on a random problem with {data.Count} examples and {weights.Length} weights, Error differs from 1/2 sum (y - a)^2 " +
+                $"(relative difference {Show.Number(Math.Abs(seen - expected) / Math.Max(1, Math.Abs(expected)))}).{hint} " +
+                "a = sum_i w_i x_i runs over every input, the leading 1 included, and the sum over every example.";
         }
 
-        return Verdict.Pass();
+        return null;
     }
 
     [Check("squared-error-gradient-random", "the gradient of E on random problems", Points = 2, Seed = 2002, Visibility = Visibility.Hidden)]
@@ -161,23 +159,21 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     [Check("sigmoid-random", "sigmoid on random values, large ones included", Points = 1, Seed = 2006, Visibility = Visibility.Hidden)]
     private static Verdict SigmoidRandom(CheckContext context)
     {
-        var learner = context.Create<ILosses>();
-        var oracle = new OracleLosses();
-        var random = context.Random();
-        for (var trial = 0; trial < 400; trial++)
+        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 400, SigmoidMistake);
+    }
+
+    private static string? SigmoidMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
+    {
+        var a = RandomLogit(random);
+        var seen = learner.Sigmoid(a);
+        var expected = oracle.Sigmoid(a);
+        if (!(Math.Abs(seen - expected) <= 1e-15 + (1e-12 * expected)))
         {
-            var a = RandomLogit(random);
-            var seen = learner.Sigmoid(a);
-            var expected = oracle.Sigmoid(a);
-            if (!(Math.Abs(seen - expected) <= 1e-15 + (1e-12 * expected)))
-            {
-                return Verdict.Fail(
-                    $"Sigmoid differs from 1 / (1 + e^-a) at a random {(Math.Abs(a) > 700 ? "very large" : "moderate")} {(a < 0 ? "negative" : "positive")} " +
-                    $"value (yours {(double.IsFinite(seen) ? "finite" : Show.Number(seen))}). Keep every power of e at or below 0 so that nothing overflows.");
-            }
+            return $"Sigmoid differs from 1 / (1 + e^-a) at a random {(Math.Abs(a) > 700 ? "very large" : "moderate")} {(a < 0 ? "negative" : "positive")} " +
+                $"value (yours {(double.IsFinite(seen) ? "finite" : Show.Number(seen))}). Keep every power of e at or below 0 so that nothing overflows.";
         }
 
-        return Verdict.Pass();
+        return null;
     }
 
     /// <summary>Logits of every size: mostly moderate, some past where e^z overflows (about 709).</summary>
@@ -192,37 +188,34 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     [Check("bce-random", "binary cross-entropy and its gradient on random logits", Points = 2, Seed = 2007, Visibility = Visibility.Hidden)]
     private static Verdict BceRandom(CheckContext context)
     {
-        var learner = context.Create<ILosses>();
-        var oracle = new OracleLosses();
-        var random = context.Random();
-        for (var trial = 0; trial < 400; trial++)
-        {
-            var z = RandomLogit(random);
-            var t = random.NextInt(3) switch { 0 => 0.0, 1 => 1.0, _ => random.NextDouble() };
-            var loss = learner.BinaryCrossEntropy(z, t);
-            var gradient = learner.BinaryCrossEntropyGradient(z, t);
-            var where = $"at a random {(Math.Abs(z) > 40 ? "large" : "moderate")} logit with target {(t is 0 or 1 ? Show.Number(t) : "between 0 and 1")}";
-            // 1e-10 relative: the forms of the stable loss differ only in rounding.
-            if (!Agrees(loss, oracle.BinaryCrossEntropy(z, t), 1e-10))
-            {
-                return Verdict.Fail(
-                    $"BinaryCrossEntropy {where} is {(double.IsFinite(loss) ? "off" : Show.Number(loss))}. " +
-                    "Write it in the logit so that there is no log of 0 and no e to a large positive power, and use the formula as it " +
-                    "stands for any target in [0, 1].");
-            }
+        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 400, BceMistake);
+    }
 
-            if (!Agrees(gradient, oracle.BinaryCrossEntropyGradient(z, t), 1e-10))
-            {
-                var sigmoidBroken = !double.IsFinite(gradient) && !double.IsFinite(learner.Sigmoid(z));
-                return Verdict.Fail(
-                    $"BinaryCrossEntropyGradient {where} is {(double.IsFinite(gradient) ? "off" : Show.Number(gradient))}. " +
-                    (sigmoidBroken
-                        ? "Your Sigmoid is not finite there either: make it safe for large logits first."
-                        : "The derivative with respect to the logit simplifies to sigmoid(z) - t, which is finite everywhere."));
-            }
+    private static string? BceMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
+    {
+        var z = RandomLogit(random);
+        var t = random.NextInt(3) switch { 0 => 0.0, 1 => 1.0, _ => random.NextDouble() };
+        var loss = learner.BinaryCrossEntropy(z, t);
+        var gradient = learner.BinaryCrossEntropyGradient(z, t);
+        var where = $"at a random {(Math.Abs(z) > 40 ? "large" : "moderate")} logit with target {(t is 0 or 1 ? Show.Number(t) : "between 0 and 1")}";
+        // 1e-10 relative: the forms of the stable loss differ only in rounding.
+        if (!Agrees(loss, oracle.BinaryCrossEntropy(z, t), 1e-10))
+        {
+            return $"BinaryCrossEntropy {where} is {(double.IsFinite(loss) ? "off" : Show.Number(loss))}. " +
+                "Write it in the logit so that there is no log of 0 and no e to a large positive power, and use the formula as it " +
+                "stands for any target in [0, 1].";
         }
 
-        return Verdict.Pass();
+        if (!Agrees(gradient, oracle.BinaryCrossEntropyGradient(z, t), 1e-10))
+        {
+            var sigmoidBroken = !double.IsFinite(gradient) && !double.IsFinite(learner.Sigmoid(z));
+            return $"BinaryCrossEntropyGradient {where} is {(double.IsFinite(gradient) ? "off" : Show.Number(gradient))}. " +
+                (sigmoidBroken
+                    ? "Your Sigmoid is not finite there either: make it safe for large logits first."
+                    : "The derivative with respect to the logit simplifies to sigmoid(z) - t, which is finite everywhere.");
+        }
+
+        return null;
     }
 
     /// <summary>A row of 1 to 10 logits at a random scale, shifted by a random amount up to 1000.</summary>
@@ -236,64 +229,59 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     [Check("softmax-random", "softmax on random rows, large logits included", Points = 1, Seed = 2008, Visibility = Visibility.Hidden)]
     private static Verdict SoftmaxRandom(CheckContext context)
     {
-        var learner = context.Create<ILosses>();
-        var oracle = new OracleLosses();
-        var random = context.Random();
-        for (var trial = 0; trial < 300; trial++)
+        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 300, SoftmaxMistake);
+    }
+
+    private static string? SoftmaxMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
+    {
+        var z = RandomRow(random, 1 + random.NextInt(10));
+        var seen = Expect.Length(learner.Softmax(Copy(z)), z.Length, "Softmax");
+        if (!Agrees(seen, oracle.Softmax(z), 1e-12))
         {
-            var z = RandomRow(random, 1 + random.NextInt(10));
-            var seen = Expect.Length(learner.Softmax(Copy(z)), z.Length, "Softmax");
-            if (!Agrees(seen, oracle.Softmax(z), 1e-12))
-            {
-                var large = z.Max(Math.Abs) > 700;
-                return Verdict.Fail(
-                    $"Softmax of a random row of {z.Length} logit{(z.Length == 1 ? "" : "s")} {(large ? "of large magnitude" : "of moderate size")} differs from " +
-                    $"e^(z_i) / sum_j e^(z_j){(Numerics.AllFinite(seen) ? "" : " (yours is not finite)")}. " +
-                    (large
-                        ? "Subtract the row's largest logit before taking e^, so that nothing overflows or underflows to 0 / 0."
-                        : "Divide each e^(z_i) by the sum over the whole row."));
-            }
+            var large = z.Max(Math.Abs) > 700;
+            return $"Softmax of a random row of {z.Length} logit{(z.Length == 1 ? "" : "s")} {(large ? "of large magnitude" : "of moderate size")} differs from " +
+                $"e^(z_i) / sum_j e^(z_j){(Numerics.AllFinite(seen) ? "" : " (yours is not finite)")}. " +
+                (large
+                    ? "Subtract the row's largest logit before taking e^, so that nothing overflows or underflows to 0 / 0."
+                    : "Divide each e^(z_i) by the sum over the whole row.");
         }
 
-        return Verdict.Pass();
+        return null;
     }
 
     [Check("cross-entropy-random", "cross-entropy and its gradient on random batches", Points = 2, Seed = 2009, Visibility = Visibility.Hidden)]
     private static Verdict CrossEntropyRandom(CheckContext context)
     {
-        var learner = context.Create<ILosses>();
-        var oracle = new OracleLosses();
-        var random = context.Random();
-        for (var trial = 0; trial < 60; trial++)
-        {
-            var count = 1 + random.NextInt(20);
-            var width = 2 + random.NextInt(7);
-            var logits = Enumerable.Range(0, count).Select(_ => RandomRow(random, width)).ToArray();
-            var labels = Enumerable.Range(0, count).Select(_ => random.NextInt(width)).ToArray();
-            var large = logits.Any(row => row.Max(Math.Abs) > 700);
-            var what = $"a random batch of {count} row(s) of {width} logits{(large ? " of large magnitude" : "")}";
-            var loss = learner.CrossEntropy(Copy(logits), (int[])labels.Clone());
-            var expectedLoss = oracle.CrossEntropy(logits, labels);
-            if (!Agrees(loss, expectedLoss, 1e-10))
-            {
-                var summed = count > 1 && Agrees(loss, count * expectedLoss, 1e-9) ? " (it is the sum over the rows, not their mean)" : "";
-                return Verdict.Fail(
-                    $"CrossEntropy on {what} is {(double.IsFinite(loss) ? "off" : Show.Number(loss))}{summed}. " +
-                    "It is the mean over the rows of -log p[n, label], with log p_k = z_k - m - log sum_j e^(z_j - m) and m the row's " +
-                    "largest logit: no overflow, and no log of a probability that underflowed to 0.");
-            }
+        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 60, CrossEntropyMistake);
+    }
 
-            var gradient = Expect.Shape(learner.CrossEntropyGradient(Copy(logits), (int[])labels.Clone()), count, width, "CrossEntropyGradient");
-            var expected = oracle.CrossEntropyGradient(logits, labels);
-            if (!Agrees(gradient.SelectMany(row => row).ToArray(), expected.SelectMany(row => row).ToArray(), 1e-12))
-            {
-                return Verdict.Fail(
-                    $"CrossEntropyGradient on {what} differs from (p - onehot) / N" +
-                    $"{(gradient.All(Numerics.AllFinite) ? "" : " (yours has entries that are not finite)")}: the softmax of each row " +
-                    "(largest logit subtracted first), minus 1 at the row's label, divided by the number of rows.");
-            }
+    private static string? CrossEntropyMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
+    {
+        var count = 1 + random.NextInt(20);
+        var width = 2 + random.NextInt(7);
+        var logits = Enumerable.Range(0, count).Select(_ => RandomRow(random, width)).ToArray();
+        var labels = Enumerable.Range(0, count).Select(_ => random.NextInt(width)).ToArray();
+        var large = logits.Any(row => row.Max(Math.Abs) > 700);
+        var what = $"a random batch of {count} row(s) of {width} logits{(large ? " of large magnitude" : "")}";
+        var loss = learner.CrossEntropy(Copy(logits), (int[])labels.Clone());
+        var expectedLoss = oracle.CrossEntropy(logits, labels);
+        if (!Agrees(loss, expectedLoss, 1e-10))
+        {
+            var summed = count > 1 && Agrees(loss, count * expectedLoss, 1e-9) ? " (it is the sum over the rows, not their mean)" : "";
+            return $"CrossEntropy on {what} is {(double.IsFinite(loss) ? "off" : Show.Number(loss))}{summed}. " +
+                "It is the mean over the rows of -log p[n, label], with log p_k = z_k - m - log sum_j e^(z_j - m) and m the row's " +
+                "largest logit: no overflow, and no log of a probability that underflowed to 0.";
         }
 
-        return Verdict.Pass();
+        var gradient = Expect.Shape(learner.CrossEntropyGradient(Copy(logits), (int[])labels.Clone()), count, width, "CrossEntropyGradient");
+        var expected = oracle.CrossEntropyGradient(logits, labels);
+        if (!Agrees(gradient.SelectMany(row => row).ToArray(), expected.SelectMany(row => row).ToArray(), 1e-12))
+        {
+            return $"CrossEntropyGradient on {what} differs from (p - onehot) / N" +
+                $"{(gradient.All(Numerics.AllFinite) ? "" : " (yours has entries that are not finite)")}: the softmax of each row " +
+                "(largest logit subtracted first), minus 1 at the row's label, divided by the number of rows.";
+        }
+
+        return null;
     }
 }

@@ -47,136 +47,131 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     private static bool Close(double seen, double expected, double relative) =>
         Math.Abs(seen - expected) <= 1e-12 + (relative * Math.Abs(expected));
 
+    /// <summary>The first entry of the learner's parameters that is not <see cref="Close"/> to the reference's, or null.</summary>
+    private static BackpropChecks.Entry? FirstApart(NetworkParameters seen, NetworkParameters expected, double relative) =>
+        BackpropChecks.Entries(expected.Inputs, expected.Hidden).FirstOrDefault(entry => !Close(entry.Get(seen), entry.Get(expected), relative));
+
+    /// <summary>
+    /// A random network of 1 to 5 inputs and 1 to 8 hidden units, every entry uniform in
+    /// +-scale, and 1 to 10 examples with inputs uniform in +-2.
+    /// </summary>
+    private static (NetworkParameters Parameters, double[][] X) RandomCase(SeededRandom random, double scale)
+    {
+        var parameters = RandomNetwork(random, 1 + random.NextInt(5), 1 + random.NextInt(8), scale);
+        var x = BackpropChecks.RandomInputs(random, 1 + random.NextInt(10), parameters.Inputs, 2);
+        return (parameters, x);
+    }
+
+    /// <summary>A <see cref="RandomCase"/> with a random target for each example.</summary>
+    private static (NetworkParameters Parameters, double[][] X, double[] Targets) RandomLabelledCase(SeededRandom random)
+    {
+        // Logits of a few units at most: even a loss taken as log o is accurate here.
+        var (parameters, x) = RandomCase(random, scale: 1.5);
+        return (parameters, x, RandomTargets(random, x.Length));
+    }
+
     [Check("forward-matches-reference", "Forward on random networks", Points = 1, Seed = 1001, Visibility = Visibility.Hidden)]
     private static Verdict ForwardMatchesReference(CheckContext context)
     {
-        var learner = context.Create<INetwork>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var trial = 0; trial < 20; trial++)
-        {
-            var parameters = RandomNetwork(random, 1 + random.NextInt(5), 1 + random.NextInt(8), 2);
-            var examples = 1 + random.NextInt(10);
-            var x = BackpropChecks.RandomInputs(random, examples, parameters.Inputs, 2);
-            var expected = oracle.Forward(parameters, x);
-            var seen = Expect.NotNull(learner.Forward(parameters.Clone(), x), "Forward");
-            var hidden = Expect.Shape(seen.Hidden, examples, parameters.Hidden, "Forward(...).Hidden");
-            var output = Expect.Length(seen.Output, examples, "Forward(...).Output");
-            for (var n = 0; n < examples; n++)
-            {
-                if (!(Numerics.MaxAbsDifference(hidden[n], expected.Hidden[n]) <= 1e-12))
-                {
-                    return Verdict.Fail(
-                        $"Forward on {Size(parameters, examples)}: the hidden activations differ from the reference " +
-                        $"(by up to {Show.Number(Numerics.MaxAbsDifference(hidden[n], expected.Hidden[n]))}). h_j = sigmoid(sum_i W1[j, i] x_i + B1[j]) " +
-                        "for every input i and every hidden unit j, with W1[j, i] connecting input i to hidden unit j.");
-                }
+        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, ForwardMistake);
+    }
 
-                if (!(Math.Abs(output[n] - expected.Output[n]) <= 1e-12))
-                {
-                    return Verdict.Fail(
-                        $"Forward on {Size(parameters, examples)}: the hidden activations agree, the output differs from the reference " +
-                        $"by {Show.Number(Math.Abs(output[n] - expected.Output[n]))}. o = sigmoid(sum_j W2[j] h_j + B2) over every hidden unit.");
-                }
+    private static string? ForwardMistake(INetwork learner, Oracle oracle, SeededRandom random)
+    {
+        var (parameters, x) = RandomCase(random, scale: 2);
+        var examples = x.Length;
+        var expected = oracle.Forward(parameters, x);
+        var seen = Expect.NotNull(learner.Forward(parameters.Clone(), x), "Forward");
+        var hidden = Expect.Shape(seen.Hidden, examples, parameters.Hidden, "Forward(...).Hidden");
+        var output = Expect.Length(seen.Output, examples, "Forward(...).Output");
+        for (var n = 0; n < examples; n++)
+        {
+            if (!(Numerics.MaxAbsDifference(hidden[n], expected.Hidden[n]) <= 1e-12))
+            {
+                return $"Forward on {Size(parameters, examples)}: the hidden activations differ from the reference " +
+                    $"(by up to {Show.Number(Numerics.MaxAbsDifference(hidden[n], expected.Hidden[n]))}). h_j = sigmoid(sum_i W1[j, i] x_i + B1[j]) " +
+                    "for every input i and every hidden unit j, with W1[j, i] connecting input i to hidden unit j.";
+            }
+
+            if (!(Math.Abs(output[n] - expected.Output[n]) <= 1e-12))
+            {
+                return $"Forward on {Size(parameters, examples)}: the hidden activations agree, the output differs from the reference " +
+                    $"by {Show.Number(Math.Abs(output[n] - expected.Output[n]))}. o = sigmoid(sum_j W2[j] h_j + B2) over every hidden unit.";
             }
         }
 
-        return Verdict.Pass();
+        return null;
     }
 
     [Check("loss-matches-reference", "Loss on random networks", Points = 1, Seed = 1002, Visibility = Visibility.Hidden)]
     private static Verdict LossMatchesReference(CheckContext context)
     {
-        var learner = context.Create<INetwork>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var trial = 0; trial < 20; trial++)
-        {
-            // Logits of a few units at most: even a loss taken as log o is accurate here.
-            var parameters = RandomNetwork(random, 1 + random.NextInt(5), 1 + random.NextInt(8), 1.5);
-            var examples = 1 + random.NextInt(10);
-            var x = BackpropChecks.RandomInputs(random, examples, parameters.Inputs, 2);
-            var targets = RandomTargets(random, examples);
-            var expected = oracle.Loss(parameters, x, targets);
-            var seen = learner.Loss(parameters.Clone(), x, targets);
-            if (!Close(seen, expected, 1e-9))
-            {
-                return Verdict.Fail(
-                    $"Loss on {Size(parameters, examples)} differs from the reference's (relative difference {Gap(seen, expected)}). " +
-                    "E is the mean over the examples of -y log o - (1 - y) log(1 - o), with o from Forward.");
-            }
-        }
+        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, LossMistake);
+    }
 
-        return Verdict.Pass();
+    private static string? LossMistake(INetwork learner, Oracle oracle, SeededRandom random)
+    {
+        var (parameters, x, targets) = RandomLabelledCase(random);
+        var expected = oracle.Loss(parameters, x, targets);
+        var seen = learner.Loss(parameters.Clone(), x, targets);
+        return Close(seen, expected, 1e-9)
+            ? null
+            : $"Loss on {Size(parameters, x.Length)} differs from the reference's (relative difference {Gap(seen, expected)}). " +
+                "E is the mean over the examples of -y log o - (1 - y) log(1 - o), with o from Forward.";
     }
 
     [Check("loss-large-logits", "Loss stays exact at large logits", Points = 1, Seed = 1003, Visibility = Visibility.Hidden)]
     private static Verdict LossLargeLogits(CheckContext context)
     {
-        var learner = context.Create<INetwork>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var trial = 0; trial < 20; trial++)
-        {
-            // Output weights of tens to hundreds put the logit far beyond where o rounds to 0 or 1.
-            var parameters = RandomNetwork(random, 1 + random.NextInt(4), 1 + random.NextInt(6), 1);
-            for (var j = 0; j < parameters.Hidden; j++)
-            {
-                parameters.W2[j] = random.Uniform(-300, 300);
-            }
+        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, LargeLogitLossMistake);
+    }
 
-            var examples = 1 + random.NextInt(8);
-            var x = BackpropChecks.RandomInputs(random, examples, parameters.Inputs, 2);
-            var targets = RandomTargets(random, examples);
-            var expected = oracle.Loss(parameters, x, targets);
-            var seen = learner.Loss(parameters.Clone(), x, targets);
-            if (!Close(seen, expected, 1e-9))
-            {
-                return Verdict.Fail(
-                    $"Loss where the output logits are large (tens to hundreds) differs from the reference's (relative difference " +
-                    $"{Gap(seen, expected)}{(double.IsFinite(seen) ? "" : $", yours is {Show.Number(seen)}")}). If loss-matches-reference passes, the trouble is the size of z: o rounds to exactly " +
-                    "0 or 1 there, and log o or log(1 - o) breaks. Compute each example's loss from the logit z as " +
-                    "max(z, 0) + log(1 + e^-|z|) - y z (see loss-saturated).");
-            }
+    private static string? LargeLogitLossMistake(INetwork learner, Oracle oracle, SeededRandom random)
+    {
+        // Output weights of tens to hundreds put the logit far beyond where o rounds to 0 or 1.
+        var parameters = RandomNetwork(random, 1 + random.NextInt(4), 1 + random.NextInt(6), 1);
+        for (var j = 0; j < parameters.Hidden; j++)
+        {
+            parameters.W2[j] = random.Uniform(-300, 300);
         }
 
-        return Verdict.Pass();
+        var examples = 1 + random.NextInt(8);
+        var x = BackpropChecks.RandomInputs(random, examples, parameters.Inputs, 2);
+        var targets = RandomTargets(random, examples);
+        var expected = oracle.Loss(parameters, x, targets);
+        var seen = learner.Loss(parameters.Clone(), x, targets);
+        return Close(seen, expected, 1e-9)
+            ? null
+            : $"Loss where the output logits are large (tens to hundreds) differs from the reference's (relative difference " +
+                $"{Gap(seen, expected)}{(double.IsFinite(seen) ? "" : $", yours is {Show.Number(seen)}")}). If loss-matches-reference passes, the trouble is the size of z: o rounds to exactly " +
+                "0 or 1 there, and log o or log(1 - o) breaks. Compute each example's loss from the logit z as " +
+                "max(z, 0) + log(1 + e^-|z|) - y z (see loss-saturated).";
     }
 
     [Check("backward-matches-reference", "Backward on random networks", Points = 2, Seed = 1004, Visibility = Visibility.Hidden)]
     private static Verdict BackwardMatchesReference(CheckContext context)
     {
-        var learner = context.Create<INetwork>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var trial = 0; trial < 20; trial++)
-        {
-            var parameters = RandomNetwork(random, 1 + random.NextInt(5), 1 + random.NextInt(8), 1.5);
-            var examples = 1 + random.NextInt(10);
-            var x = BackpropChecks.RandomInputs(random, examples, parameters.Inputs, 2);
-            var targets = RandomTargets(random, examples);
-            var expected = oracle.Backward(parameters, x, targets);
-            var given = parameters.Clone();
-            var seen = BackpropChecks.ExpectShape(learner.Backward(given, x, targets), parameters.Inputs, parameters.Hidden, "Backward");
-            if (BackpropChecks.FirstDifference(given, parameters, 0) is not null)
-            {
-                return Verdict.Fail("Backward changed the parameters it was given; it should only read them and return a new NetworkParameters.");
-            }
+        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, BackwardMistake);
+    }
 
-            foreach (var entry in BackpropChecks.Entries(parameters.Inputs, parameters.Hidden))
-            {
-                if (!Close(entry.Get(seen), entry.Get(expected), 1e-9))
-                {
-                    return Verdict.Fail(
-                        $"Backward on {Size(parameters, examples)}: the gradient entry for {entry.Parameter} differs from the reference " +
-                        $"(relative difference {Gap(entry.Get(seen), entry.Get(expected))}). " +
-                        "Follow the chain from the output: delta_o = (o - y) / N, dB2 = sum delta_o, dW2[j] = sum delta_o h_j, " +
-                        "delta_j = delta_o W2[j] h_j (1 - h_j), dB1[j] = sum delta_j, dW1[j, i] = sum delta_j x_i.");
-                }
-            }
+    private static string? BackwardMistake(INetwork learner, Oracle oracle, SeededRandom random)
+    {
+        var (parameters, x, targets) = RandomLabelledCase(random);
+        var expected = oracle.Backward(parameters, x, targets);
+        var given = parameters.Clone();
+        var seen = BackpropChecks.ExpectShape(learner.Backward(given, x, targets), parameters.Inputs, parameters.Hidden, "Backward");
+        if (BackpropChecks.FirstDifference(given, parameters, 0) is not null)
+        {
+            return "Backward changed the parameters it was given; it should only read them and return a new NetworkParameters.";
         }
 
-        return Verdict.Pass();
+        var wrong = FirstApart(seen, expected, 1e-9);
+        return wrong is null
+            ? null
+            : $"Backward on {Size(parameters, x.Length)}: the gradient entry for {wrong.Parameter} differs from the reference " +
+                $"(relative difference {Gap(wrong.Get(seen), wrong.Get(expected))}). " +
+                "Follow the chain from the output: delta_o = (o - y) / N, dB2 = sum delta_o, dW2[j] = sum delta_o h_j, " +
+                "delta_j = delta_o W2[j] h_j (1 - h_j), dB1[j] = sum delta_j, dW1[j, i] = sum delta_j x_i.";
     }
 
     [Check("gradient-check-larger", "gradient check on a larger network", Points = 1, Seed = 1005, Visibility = Visibility.Hidden)]
@@ -186,39 +181,36 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     [Check("momentum-matches-reference", "momentum steps from random velocities", Points = 1, Seed = 1006, Visibility = Visibility.Hidden)]
     private static Verdict MomentumMatchesReference(CheckContext context)
     {
-        var learner = context.Create<INetwork>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var trial = 0; trial < 10; trial++)
-        {
-            var (inputs, hidden) = (1 + random.NextInt(5), 1 + random.NextInt(6));
-            var start = RandomNetwork(random, inputs, hidden, 2);
-            var startVelocity = RandomNetwork(random, inputs, hidden, 0.5);
-            var (theirs, theirVelocity) = (start.Clone(), startVelocity.Clone());
-            var (ours, ourVelocity) = (start.Clone(), startVelocity.Clone());
-            var eta = random.Uniform(0.01, 1);
-            var mu = random.Uniform(0, 0.99);
-            for (var step = 1; step <= 3; step++)
-            {
-                var gradient = RandomNetwork(random, inputs, hidden, 1);
-                learner.MomentumStep(theirs, gradient.Clone(), theirVelocity, eta, mu);
-                oracle.MomentumStep(ours, gradient, ourVelocity, eta, mu);
-                if (BackpropChecks.FirstDifference(theirVelocity, ourVelocity, 1e-12) is { } velocity)
-                {
-                    return Verdict.Fail(
-                        $"MomentumStep, step {step} from a non-zero velocity: the velocity of {velocity.Name} differs from v = mu v - eta g. " +
-                        "Every entry of every parameter (W1, B1, W2 and B2) keeps its own velocity, updated in place.");
-                }
+        return OracleTrials.Run<INetwork, Oracle>(context, trials: 10, MomentumMistake);
+    }
 
-                if (BackpropChecks.FirstDifference(theirs, ours, 1e-12) is { } parameter)
-                {
-                    return Verdict.Fail(
-                        $"MomentumStep, step {step}: the velocities agree, but {parameter.Name} differs from p = p + v.");
-                }
+    private static string? MomentumMistake(INetwork learner, Oracle oracle, SeededRandom random)
+    {
+        var (inputs, hidden) = (1 + random.NextInt(5), 1 + random.NextInt(6));
+        var start = RandomNetwork(random, inputs, hidden, 2);
+        var startVelocity = RandomNetwork(random, inputs, hidden, 0.5);
+        var (theirs, theirVelocity) = (start.Clone(), startVelocity.Clone());
+        var (ours, ourVelocity) = (start.Clone(), startVelocity.Clone());
+        var eta = random.Uniform(0.01, 1);
+        var mu = random.Uniform(0, 0.99);
+        for (var step = 1; step <= 3; step++)
+        {
+            var gradient = RandomNetwork(random, inputs, hidden, 1);
+            learner.MomentumStep(theirs, gradient.Clone(), theirVelocity, eta, mu);
+            oracle.MomentumStep(ours, gradient, ourVelocity, eta, mu);
+            if (BackpropChecks.FirstDifference(theirVelocity, ourVelocity, 1e-12) is { } velocity)
+            {
+                return $"MomentumStep, step {step} from a non-zero velocity: the velocity of {velocity.Name} differs from v = mu v - eta g. " +
+                    "Every entry of every parameter (W1, B1, W2 and B2) keeps its own velocity, updated in place.";
+            }
+
+            if (BackpropChecks.FirstDifference(theirs, ours, 1e-12) is { } parameter)
+            {
+                return $"MomentumStep, step {step}: the velocities agree, but {parameter.Name} differs from p = p + v.";
             }
         }
 
-        return Verdict.Pass();
+        return null;
     }
 
     [Check("train-matches-reference", "Train with full batches follows the reference", Points = 1, Seed = 1007, Visibility = Visibility.Hidden)]
@@ -239,21 +231,28 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
         }
 
         options = options with { Epochs = 25 };
-        var theirs = BackpropChecks.ExpectShape(learner.Train(data.Inputs, data.Targets, options), 2, options.Hidden, "Train");
-        var ours = oracle.Train(data.Inputs, data.Targets, options);
-        foreach (var entry in BackpropChecks.Entries(2, options.Hidden))
+        if (TrainedApart(learner, oracle, data.Inputs, data.Targets, options) is { } apart)
         {
-            if (!Close(entry.Get(theirs), entry.Get(ours), 1e-8))
-            {
-                return Verdict.Fail(
-                    $"Train with the whole set as one batch for {options.Epochs} epochs ends elsewhere than the reference ({entry.Name} differs). " +
-                    "With one batch the order of examples does not matter, so look at the rest: one Backward on the batch and one " +
-                    "MomentumStep per batch, a velocity that starts at 0 and is kept for the whole run, options.LearningRate and " +
-                    "options.Momentum as given, exactly options.Epochs epochs.");
-            }
+            return Verdict.Fail(
+                $"Train with the whole set as one batch for {options.Epochs} epochs ends elsewhere than the reference ({apart.Entry}). " +
+                "With one batch the order of examples does not matter, so look at the rest: one Backward on the batch and one " +
+                "MomentumStep per batch, a velocity that starts at 0 and is kept for the whole run, options.LearningRate and " +
+                "options.Momentum as given, exactly options.Epochs epochs.");
         }
 
         return Verdict.Pass();
+    }
+
+    /// <summary>
+    /// Trains the learner's network and the reference's on two inputs with the same options. Where
+    /// they end apart: which entry differs (said as "W1[0, 1] differs") and by how much, relative
+    /// to the reference (see <see cref="Gap"/>); null when every entry agrees.
+    /// </summary>
+    private static (string Entry, string Gap)? TrainedApart(INetwork learner, Oracle oracle, double[][] inputs, double[] targets, TrainingOptions options)
+    {
+        var theirs = BackpropChecks.ExpectShape(learner.Train(inputs, targets, options), 2, options.Hidden, "Train");
+        var ours = oracle.Train(inputs, targets, options);
+        return FirstApart(theirs, ours, 1e-8) is { } entry ? ($"{entry.Name} differs", Gap(entry.Get(theirs), entry.Get(ours))) : null;
     }
 
     /// <summary>
@@ -275,32 +274,22 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
         // First the same run as one batch: a difference there is not about batches, and the
         // hint below would blame the wrong thing.
         var whole = new TrainingOptions(Hidden: 4, LearningRate: 0.5, Momentum: 0.9, Epochs: 6, BatchSize: inputs.Length, Seed: context.Seed);
-        var theirsWhole = BackpropChecks.ExpectShape(learner.Train(inputs, targets, whole), 2, whole.Hidden, "Train");
-        var oursWhole = oracle.Train(inputs, targets, whole);
-        foreach (var entry in BackpropChecks.Entries(2, whole.Hidden))
+        if (TrainedApart(learner, oracle, inputs, targets, whole) is { } wholeApart)
         {
-            if (!Close(entry.Get(theirsWhole), entry.Get(oursWhole), 1e-8))
-            {
-                return Verdict.Fail(
-                    $"Train on {inputs.Length} identical examples as one batch for {whole.Epochs} epochs already ends elsewhere than the reference " +
-                    $"({entry.Name} differs, relative difference {Gap(entry.Get(theirsWhole), entry.Get(oursWhole))}), so the trouble is not how " +
-                    "the set is cut into batches: train-matches-reference and backward-matches-reference narrow it down.");
-            }
+            return Verdict.Fail(
+                $"Train on {inputs.Length} identical examples as one batch for {whole.Epochs} epochs already ends elsewhere than the reference " +
+                $"({wholeApart.Entry}, relative difference {wholeApart.Gap}), so the trouble is not how " +
+                "the set is cut into batches: train-matches-reference and backward-matches-reference narrow it down.");
         }
 
         var options = whole with { BatchSize = 8 };
-        var theirs = BackpropChecks.ExpectShape(learner.Train(inputs, targets, options), 2, options.Hidden, "Train");
-        var ours = oracle.Train(inputs, targets, options);
-        foreach (var entry in BackpropChecks.Entries(2, options.Hidden))
+        if (TrainedApart(learner, oracle, inputs, targets, options) is { } batchedApart)
         {
-            if (!Close(entry.Get(theirs), entry.Get(ours), 1e-8))
-            {
-                return Verdict.Fail(
-                    $"Train on {inputs.Length} examples in batches of {options.BatchSize} for {options.Epochs} epochs ends elsewhere than the reference " +
-                    $"({entry.Name} differs, relative difference {Gap(entry.Get(theirs), entry.Get(ours))}), while the same run as one batch agrees. " +
-                    "Every example here is the same, so the order cannot matter: what differs is the batches. Each epoch has 4 of them, three of 8 and a last, smaller one of 6; " +
-                    "that one also gets its Backward (a mean over its own 6 examples) and its MomentumStep, and no batch reaches past the end.");
-            }
+            return Verdict.Fail(
+                $"Train on {inputs.Length} examples in batches of {options.BatchSize} for {options.Epochs} epochs ends elsewhere than the reference " +
+                $"({batchedApart.Entry}, relative difference {batchedApart.Gap}), while the same run as one batch agrees. " +
+                "Every example here is the same, so the order cannot matter: what differs is the batches. Each epoch has 4 of them, three of 8 and a last, smaller one of 6; " +
+                "that one also gets its Backward (a mean over its own 6 examples) and its MomentumStep, and no batch reaches past the end.");
         }
 
         return Verdict.Pass();

@@ -38,19 +38,14 @@ public sealed class TorchNetworkHiddenChecks() : CheckSource(TorchNetworkChecks.
     [Check("predict-no-leak", "live tensors stay flat over 50 predictions", Points = 1, Seed = 1403, Visibility = Visibility.Hidden)]
     private static Verdict PredictNoLeak(CheckContext context)
     {
-        var network = context.Create<ITorchNetwork>();
-        var device = context.Device;
-        using var scope = torch.NewDisposeScope();
-        var (x, _) = ClassificationTensors.From(Generators.Circles(64, context.Seed), device);
-        torch.manual_seed(context.SeedFor("torch"));
-        using var model = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
+        using var circles = ModelOnCircles.Create(context, points: 64, hidden: 8);
 
         long LiveAfterPredictions(int count)
         {
             var before = TorchNetworkChecks.SettledLiveTensors();
             for (var i = 0; i < count; i++)
             {
-                Expect.NotNull(network.Predict(model, x), "Predict").Dispose();
+                circles.Predict().Dispose();
             }
 
             return TorchNetworkChecks.LiveTensors() - before;
@@ -74,14 +69,10 @@ public sealed class TorchNetworkHiddenChecks() : CheckSource(TorchNetworkChecks.
     [Check("save-load-mid-stream", "save and load work from the stream's current position", Points = 1, Seed = 1405, Visibility = Visibility.Hidden)]
     private static Verdict SaveLoadMidStream(CheckContext context)
     {
-        var network = context.Create<ITorchNetwork>();
-        var device = context.Device;
-        using var scope = torch.NewDisposeScope();
-        var (x, y) = ClassificationTensors.From(Generators.Circles(80, context.Seed), device);
-        torch.manual_seed(context.SeedFor("torch"));
-        using var original = Expect.NotNull(network.CreateModel(2, 7, device), "CreateModel");
-        Expect.NotNull(network.Train(original, x, y, new TrainingSettings(10, 1.0, 0.9), device), "Train");
-        var expected = Expect.NotNull(network.Predict(original, x), "Predict").clone();
+        using var circles = ModelOnCircles.Create(context, points: 80, hidden: 7);
+        var (network, original) = (circles.Network, circles.Model);
+        circles.Train(new TrainingSettings(10, 1.0, 0.9));
+        var expected = circles.Predict().clone();
 
         // Other data before and after the weights, as in a file that holds more than one model.
         byte[] header = [1, 2, 3, 4, 5, 6, 7];
@@ -103,8 +94,7 @@ public sealed class TorchNetworkHiddenChecks() : CheckSource(TorchNetworkChecks.
                 "without moving to its start (other data may come before them).");
         }
 
-        torch.manual_seed(context.SeedFor("torch 1"));
-        using var copy = Expect.NotNull(network.CreateModel(2, 7, device), "CreateModel");
+        using var copy = circles.FreshModel(context);
         stream.Position = header.Length;
         network.Load(copy, stream);
         if (stream.Position != end)
@@ -122,7 +112,7 @@ public sealed class TorchNetworkHiddenChecks() : CheckSource(TorchNetworkChecks.
                 $"{Show.Number(weightGap)}): Save must write every parameter and Load read them all into the model it is given.");
         }
 
-        var loaded = Expect.NotNull(network.Predict(copy, x), "Predict");
+        var loaded = Expect.NotNull(network.Predict(copy, circles.X), "Predict");
         var gap = (loaded.to(ScalarType.Float64) - expected.to(ScalarType.Float64)).abs().max().item<double>();
         return Verdict.PassIf(
             gap == 0,

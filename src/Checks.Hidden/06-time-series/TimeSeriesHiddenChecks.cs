@@ -15,34 +15,25 @@ public sealed class TimeSeriesHiddenChecks() : CheckSource(TimeSeriesChecks.Exer
     [Check("windows-match-reference", "windows of random series and sizes", Points = 1, Seed = 6001, Visibility = Visibility.Hidden)]
     private static Verdict WindowsMatchReference(CheckContext context)
     {
-        var learner = context.Create<IForecastingPipeline>();
-        var oracle = new Oracle();
-        var random = context.Random();
-        for (var trial = 0; trial < 100; trial++)
-        {
-            var series = Enumerable.Range(0, 1 + random.NextInt(60)).Select(_ => random.Gaussian()).ToArray();
-            var (l, h) = (1 + random.NextInt(10), 1 + random.NextInt(5));
-            var theirs = TimeSeriesChecks.ExpectWindows(learner.MakeWindows((double[])series.Clone(), l, h), l, h, "MakeWindows");
-            var ours = oracle.MakeWindows(series, l, h);
-            if (theirs.Count != ours.Count)
-            {
-                return Verdict.Fail(
-                    $"MakeWindows on a series of {series.Length} values with L = {l}, H = {h} returned {theirs.Count} windows; a series " +
-                    "gives max(0, length - L - H + 1): one window for every start that leaves room for L inputs and H targets.");
-            }
+        return OracleTrials.Run<IForecastingPipeline, Oracle>(context, trials: 100, WindowsMistake);
+    }
 
-            for (var i = 0; i < ours.Count; i++)
-            {
-                if (!theirs.Inputs[i].SequenceEqual(ours.Inputs[i]) || !theirs.Targets[i].SequenceEqual(ours.Targets[i]))
-                {
-                    return Verdict.Fail(
-                        $"MakeWindows on a random series of {series.Length} values with L = {l}, H = {h}: window {i} differs from " +
-                        "series[i .. i + L - 1] followed by the targets series[i + L .. i + L + H - 1].");
-                }
-            }
+    private static string? WindowsMistake(IForecastingPipeline learner, Oracle oracle, SeededRandom random)
+    {
+        var series = Enumerable.Range(0, 1 + random.NextInt(60)).Select(_ => random.Gaussian()).ToArray();
+        var (l, h) = (1 + random.NextInt(10), 1 + random.NextInt(5));
+        var theirs = TimeSeriesChecks.ExpectWindows(learner.MakeWindows((double[])series.Clone(), l, h), l, h, "MakeWindows");
+        var ours = oracle.MakeWindows(series, l, h);
+        if (theirs.Count != ours.Count)
+        {
+            return $"MakeWindows on a series of {series.Length} values with L = {l}, H = {h} returned {theirs.Count} windows; a series " +
+                "gives max(0, length - L - H + 1): one window for every start that leaves room for L inputs and H targets.";
         }
 
-        return Verdict.Pass();
+        return TimeSeriesChecks.FirstDifferentWindow(theirs, ours) is { } i
+            ? $"MakeWindows on a random series of {series.Length} values with L = {l}, H = {h}: window {i} differs from " +
+                "series[i .. i + L - 1] followed by the targets series[i + L .. i + L + H - 1]."
+            : null;
     }
 
     [Check("prepare-matches-reference", "Prepare agrees with the reference", Points = 2, Seed = 6002, Visibility = Visibility.Hidden)]

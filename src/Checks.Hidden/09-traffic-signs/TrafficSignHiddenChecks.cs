@@ -27,9 +27,7 @@ public sealed class TrafficSignHiddenChecks() : CheckSource(TrafficSignChecks.Ex
     private static Verdict PredictLeavesModelUnchanged(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
-        var model = TrafficSignChecks.CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var (classifier, model) = TrafficSignChecks.SeededModel(context);
         using var data = TrafficSignGenerator.Generate(64, context.Seed, context.Device);
         var before = Snapshot(model);
 

@@ -297,15 +297,7 @@ public sealed class LossesChecks() : CheckSource(GradientDescentChecks.Exercise)
     private static Verdict CrossEntropyValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var batch in ModerateBatches)
-        {
-            if (LossMistake(losses, batch) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(ModerateBatches, batch => LossMistake(losses, batch));
     }
 
     private static string? LossMistake(ILosses losses, Batch batch)
@@ -336,15 +328,7 @@ public sealed class LossesChecks() : CheckSource(GradientDescentChecks.Exercise)
     private static Verdict CrossEntropyGradient(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var batch in ModerateBatches)
-        {
-            if (GradientMistake(losses, batch) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(ModerateBatches, batch => GradientMistake(losses, batch));
     }
 
     private static string? GradientMistake(ILosses losses, Batch batch)
@@ -378,19 +362,6 @@ public sealed class LossesChecks() : CheckSource(GradientDescentChecks.Exercise)
     private static Verdict CrossEntropyLargeLogits(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var batch in LargeBatches)
-        {
-            if (LossMistake(losses, batch) is { } lossMistake)
-            {
-                return Verdict.Fail(lossMistake);
-            }
-
-            if (GradientMistake(losses, batch) is { } mistake)
-            {
-                return Verdict.Fail(mistake);
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(LargeBatches, batch => LossMistake(losses, batch) ?? GradientMistake(losses, batch));
     }
 }

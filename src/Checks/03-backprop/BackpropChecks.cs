@@ -376,11 +376,9 @@ public sealed class BackpropChecks() : CheckSource(Exercise)
                 $"{Show.Number(v1Wrong.Expected)}, yours {Show.Number(v1Wrong.Seen)}. {hint}");
         }
 
-        if (FirstDifference(parameters, p1, 1e-12) is { } p1Wrong)
+        if (PositionMistake("first", parameters, p1, ". After updating v, every parameter moves by its velocity: p = p + v, in place.") is { } p1Wrong)
         {
-            return Verdict.Fail(
-                $"first MomentumStep: the velocity is right, but parameter {p1Wrong.Name} is {Show.Number(p1Wrong.Seen)}, expected " +
-                $"{Show.Number(p1Wrong.Expected)}. After updating v, every parameter moves by its velocity: p = p + v, in place.");
+            return Verdict.Fail(p1Wrong);
         }
 
         // Step 2: v2 = mu v1 - eta g2, p2 = p1 + v2.
@@ -395,16 +393,23 @@ public sealed class BackpropChecks() : CheckSource(Exercise)
                 $"({Show.Number(v2Wrong.Get(v1))} here) is what the first step left in the velocity object.");
         }
 
-        if (FirstDifference(parameters, p2, 1e-12) is { } p2Wrong)
+        if (PositionMistake("second", parameters, p2, ": p = p + v with the new velocity.") is { } p2Wrong)
         {
-            return Verdict.Fail(
-                $"second MomentumStep: the velocity is right, but parameter {p2Wrong.Name} is {Show.Number(p2Wrong.Seen)}, expected " +
-                $"{Show.Number(p2Wrong.Expected)}: p = p + v with the new velocity.");
+            return Verdict.Fail(p2Wrong);
         }
 
         return Verdict.Pass();
     }
 
+    /// <summary>
+    /// After the <paramref name="step"/> MomentumStep, whose velocity was right: the first parameter
+    /// that did not move to <paramref name="expected"/>, with <paramref name="rule"/>, or null.
+    /// </summary>
+    private static string? PositionMistake(string step, NetworkParameters parameters, NetworkParameters expected, string rule) =>
+        FirstDifference(parameters, expected, 1e-12) is { } wrong
+            ? $"{step} MomentumStep: the velocity is right, but parameter {wrong.Name} is {Show.Number(wrong.Seen)}, expected " +
+              $"{Show.Number(wrong.Expected)}{rule}"
+            : null;
     [Check("learns-xor", "learns XOR with a hidden layer", Points = 2, Seed = 51)]
     private static Verdict LearnsXor(CheckContext context) => LearnsXor(context, [context.Seed]);
 

@@ -68,12 +68,8 @@ public sealed class TorchNetworkChecks() : CheckSource(Exercise)
 
     internal static Verdict TensorsOnDevice(CheckContext context, int count, int hidden, int steps)
     {
-        var network = context.Create<ITorchNetwork>();
-        var device = context.Device;
-        using var scope = torch.NewDisposeScope();
-        var (x, y) = ClassificationTensors.From(Generators.Circles(count, context.Seed), device);
-        torch.manual_seed(context.SeedFor("torch"));
-        using var model = Expect.NotNull(network.CreateModel(2, hidden, device), "CreateModel");
+        using var circles = ModelOnCircles.Create(context, count, hidden);
+        var (network, device, x, y, model) = (circles.Network, circles.Device, circles.X, circles.Y, circles.Model);
         var weights = CircleWeights.Of(model, 2, hidden);
         var start = weights.Snapshot();
 
@@ -277,15 +273,11 @@ public sealed class TorchNetworkChecks() : CheckSource(Exercise)
     [Check("predict-eval-no-grad", "Predict gives sigmoid(forward) in eval mode without autograd", Points = 1, Seed = 405)]
     private static Verdict PredictEvalNoGrad(CheckContext context)
     {
-        var network = context.Create<ITorchNetwork>();
-        var device = context.Device;
-        using var scope = torch.NewDisposeScope();
-        var (x, y) = ClassificationTensors.From(Generators.Circles(64, context.Seed), device);
-        torch.manual_seed(context.SeedFor("torch"));
-        using var model = Expect.NotNull(network.CreateModel(2, 6, device), "CreateModel");
-        Expect.NotNull(network.Train(model, x, y, new TrainingSettings(5, 0.5, 0.9), device), "Train");
+        using var circles = ModelOnCircles.Create(context, points: 64, hidden: 6);
+        var model = circles.Model;
+        circles.Train(new TrainingSettings(5, 0.5, 0.9));
 
-        var predictions = Expect.NotNull(network.Predict(model, x), "Predict");
+        var predictions = circles.Predict();
         if (!predictions.shape.SequenceEqual([64L, 1L]))
         {
             return Verdict.Fail($"Predict on 64 rows returned shape {ShapeOf(predictions)}; expected [64, 1], one probability per row (the shape of forward's output).");
@@ -305,9 +297,9 @@ public sealed class TorchNetworkChecks() : CheckSource(Exercise)
                 "a prediction needs no backward pass, and without no_grad autograd keeps every intermediate tensor alive for one.");
         }
 
-        ExpectComputedFromWeights(model, CircleWeights.Of(model, 2, 6), x, predictions);
+        ExpectComputedFromWeights(model, CircleWeights.Of(model, 2, 6), circles.X, predictions);
 
-        Expect.NotNull(network.Train(model, x, y, new TrainingSettings(1, 0.5, 0.9), device), "Train");
+        circles.Train(new TrainingSettings(1, 0.5, 0.9));
         return Verdict.PassIf(
             model.training,
             "after Predict and then Train, the model is still in evaluation mode. Start Train with model.train(): Predict switched it " +
@@ -318,18 +310,12 @@ public sealed class TorchNetworkChecks() : CheckSource(Exercise)
     [Check("save-load-identical", "save then load gives identical outputs", Points = 2, Seed = 406)]
     private static Verdict SaveLoadIdentical(CheckContext context)
     {
-        var network = context.Create<ITorchNetwork>();
-        var device = context.Device;
-        using var scope = torch.NewDisposeScope();
-        var (x, y) = ClassificationTensors.From(Generators.Circles(100, context.Seed), device);
-        torch.manual_seed(context.SeedFor("torch"));
-        using var original = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
-        Expect.NotNull(network.Train(original, x, y, new TrainingSettings(20, 1.0, 0.9), device), "Train");
-        var expected = Expect.NotNull(network.Predict(original, x), "Predict").clone();
+        using var circles = ModelOnCircles.Create(context, points: 100, hidden: 8);
+        circles.Train(new TrainingSettings(20, 1.0, 0.9));
+        var expected = circles.Predict().clone();
 
-        torch.manual_seed(context.SeedFor("torch 1"));
-        using var copy = Expect.NotNull(network.CreateModel(2, 8, device), "CreateModel");
-        return SaveThenLoad(network, original, copy, x, expected, device);
+        using var copy = circles.FreshModel(context);
+        return SaveThenLoad(circles.Network, circles.Model, copy, circles.X, expected, circles.Device);
     }
 
     internal static Verdict SaveThenLoad(ITorchNetwork network, nn.Module<Tensor, Tensor> original, nn.Module<Tensor, Tensor> copy, Tensor x, Tensor expected, Device device)
@@ -472,12 +458,9 @@ public sealed class TorchNetworkChecks() : CheckSource(Exercise)
     [Check("cuda-run", "trains on a CUDA GPU as on the CPU (skipped without a GPU)", Points = 1, Seed = 408)]
     private static Verdict CudaRun(CheckContext context)
     {
-        var network = context.Create<ITorchNetwork>();
-        using var scope = torch.NewDisposeScope();
         // The CPU run comes first: it is what the GPU run is compared with.
-        var (x, y) = ClassificationTensors.From(Generators.Circles(200, context.Seed), torch.CPU);
-        torch.manual_seed(context.SeedFor("torch"));
-        using var onCpu = Expect.NotNull(network.CreateModel(2, 8, torch.CPU), "CreateModel");
+        using var circles = ModelOnCircles.Create(context, points: 200, hidden: 8, torch.CPU);
+        var (network, x, y, onCpu) = (circles.Network, circles.X, circles.Y, circles.Model);
         if (!torch.cuda.is_available())
         {
             return Verdict.Skip(

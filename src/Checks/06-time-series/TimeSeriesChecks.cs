@@ -288,14 +288,11 @@ public sealed class TimeSeriesChecks() : CheckSource(Exercise)
                 "depend on the training part only.");
         }
 
-        for (var i = 0; i < first.Count; i++)
+        if (FirstDifferentWindow(first, second) is { } i)
         {
-            if (!first.Inputs[i].SequenceEqual(second.Inputs[i]) || !first.Targets[i].SequenceEqual(second.Targets[i]))
-            {
-                return Verdict.Fail(
-                    $"{what} changed training window {i}, though your normaliser stayed the same. A training window may hold only values " +
-                    "from before the split; make them from the training part that Split returns.");
-            }
+            return Verdict.Fail(
+                $"{what} changed training window {i}, though your normaliser stayed the same. A training window may hold only values " +
+                "from before the split; make them from the training part that Split returns.");
         }
 
         return Verdict.Pass($"normaliser and all {first.Count} training windows unchanged");
@@ -471,6 +468,20 @@ public sealed class TimeSeriesChecks() : CheckSource(Exercise)
         }
 
         return windows;
+    }
+
+    /// <summary>The first window whose inputs or targets differ between two sets of as many windows, or null.</summary>
+    internal static int? FirstDifferentWindow(WindowSet a, WindowSet b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!a.Inputs[i].SequenceEqual(b.Inputs[i]) || !a.Targets[i].SequenceEqual(b.Targets[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool SameValues(IEnumerable<double> normalised, IReadOnlyList<double> raw, Normalizer normalizer)

@@ -46,6 +46,9 @@ internal sealed record TrainingPlan(
     public bool Meets(double metric) => Task == SequenceTask.Adding ? metric < Target : metric >= Target;
 
     public string MetricName => Task == SequenceTask.Adding ? "held-out MSE" : "recall";
+
+    /// <summary>Recall is better the higher, MSE the lower.</summary>
+    public bool HigherIsBetter => Task == SequenceTask.CopyMemory;
 }
 
 /// <summary>What a training run did.</summary>

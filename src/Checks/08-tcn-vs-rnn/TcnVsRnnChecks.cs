@@ -369,16 +369,9 @@ public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
         rnn.to(context.Device);
         var run = SequenceTraining.Train(context, rnn, "GRU", plan, context.Seed);
         const string Curve = "held-out MSE every 10 steps";
-        if (run.DivergedAt is { } step)
+        if (Unsound(run, plan, "GRU", " to a GRU", Curve) is { } unsound)
         {
-            return Verdict.Fail(
-                $"the training loss became NaN or infinite at step {step}. With Adam at {Show.Number(plan.LearningRate)} and gradients " +
-                "clipped to norm 1 this should not happen to a GRU: look for a division or a log in forward.").WithCurve(Curve, run.Curve);
-        }
-
-        if (plan.Meets(run.Untrained))
-        {
-            return Verdict.Fail(Untrained("GRU", run, plan)).WithCurve(Curve, run.Curve);
+            return unsound;
         }
 
         var budget = $"within {plan.MaxSteps} steps (Adam, learning rate {Show.Number(plan.LearningRate)}, batches of {plan.BatchSize}, T = {plan.Length})";
@@ -388,20 +381,18 @@ public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
                 ? " That is hardly better than always answering 1: the answer is read at the last step, output[:, 0, L-1], so the state there " +
                   "must hold both marked values; check that the GRU gets both channels (value and mark) at every step."
                 : " It learns, but too slowly: compare your model with the README (one GRU layer, a linear layer on its state at every step).";
-            return Verdict.Fail(
-                $"held-out MSE {Show.Number(run.Metric)} after {run.Steps} steps, expected below {Show.Number(plan.Target)} {budget}; " +
-                $"always answering 1 scores {Show.Number(AddingProblem.BaselineMse)}.{OutOfTime(run, plan)}{stuck}")
-                .WithMeasurement("held-out MSE", run.Metric, plan.Target, higherIsBetter: false)
-                .WithMeasurement("steps to MSE target", run.Steps, plan.MaxSteps, higherIsBetter: false)
-                .WithCurve(Curve, run.Curve);
+            return Measured(
+                Verdict.Fail(
+                    $"held-out MSE {Show.Number(run.Metric)} after {run.Steps} steps, expected below {Show.Number(plan.Target)} {budget}; " +
+                    $"always answering 1 scores {Show.Number(AddingProblem.BaselineMse)}.{OutOfTime(run, plan)}{stuck}"),
+                run, plan, Curve);
         }
 
-        return Verdict.Pass(
-            $"held-out MSE {Show.Number(run.Metric)} after {run.Steps} steps (budget {plan.MaxSteps}; always answering 1 scores " +
-            $"{Show.Number(AddingProblem.BaselineMse)})")
-            .WithMeasurement("held-out MSE", run.Metric, plan.Target, higherIsBetter: false)
-            .WithMeasurement("steps to MSE target", run.Steps, plan.MaxSteps, higherIsBetter: false)
-            .WithCurve(Curve, run.Curve);
+        return Measured(
+            Verdict.Pass(
+                $"held-out MSE {Show.Number(run.Metric)} after {run.Steps} steps (budget {plan.MaxSteps}; always answering 1 scores " +
+                $"{Show.Number(AddingProblem.BaselineMse)})"),
+            run, plan, Curve);
     }
 
     [Check("tcn-copy-memory", "the TCN solves the copy-memory task", Points = 3, Seed = 807)]
@@ -439,16 +430,9 @@ public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
 
         var run = SequenceTraining.Train(context, tcn, "TCN", plan, context.Seed);
         const string Curve = "recall every 10 steps";
-        if (run.DivergedAt is { } step)
+        if (Unsound(run, plan, "TCN", "", Curve) is { } unsound)
         {
-            return Verdict.Fail(
-                $"the training loss became NaN or infinite at step {step}. With Adam at {Show.Number(plan.LearningRate)} and gradients " +
-                "clipped to norm 1 this should not happen: look for a division or a log in forward.").WithCurve(Curve, run.Curve);
-        }
-
-        if (plan.Meets(run.Untrained))
-        {
-            return Verdict.Fail(Untrained("TCN", run, plan)).WithCurve(Curve, run.Curve);
+            return unsound;
         }
 
         if (!run.Reached)
@@ -465,21 +449,46 @@ public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
                         $"check, a temporal block of this TCN's width returned {residual}"
                       : "The blocks' shape, causality and residual connection pass the check's probes, so compare the rest of each block " +
                         "with the README: two causal dilated convolutions, each followed by a ReLU, then the residual sum and the last ReLU.");
-            return Verdict.Fail(
-                $"recall {Show.Number(run.Metric)} after {run.Steps} steps, expected at least {Show.Number(plan.Target)} within " +
-                $"{plan.MaxSteps} steps (Adam, learning rate {Show.Number(plan.LearningRate)}, batches of {plan.BatchSize}, T = {plan.Length})." +
-                $"{OutOfTime(run, plan)}{stuck}")
-                .WithMeasurement("recall", run.Metric, plan.Target, higherIsBetter: true)
-                .WithMeasurement("steps to recall target", run.Steps, plan.MaxSteps, higherIsBetter: false)
-                .WithCurve(Curve, run.Curve);
+            return Measured(
+                Verdict.Fail(
+                    $"recall {Show.Number(run.Metric)} after {run.Steps} steps, expected at least {Show.Number(plan.Target)} within " +
+                    $"{plan.MaxSteps} steps (Adam, learning rate {Show.Number(plan.LearningRate)}, batches of {plan.BatchSize}, T = {plan.Length})." +
+                    $"{OutOfTime(run, plan)}{stuck}"),
+                run, plan, Curve);
         }
 
-        return Verdict.Pass(
-            $"recall {Show.Number(run.Metric)} after {run.Steps} steps (budget {plan.MaxSteps}; guessing scores " +
-            $"{Show.Number(CopyMemory.GuessRecall)})")
-            .WithMeasurement("recall", run.Metric, plan.Target, higherIsBetter: true)
-            .WithMeasurement("steps to recall target", run.Steps, plan.MaxSteps, higherIsBetter: false)
-            .WithCurve(Curve, run.Curve);
+        return Measured(
+            Verdict.Pass(
+                $"recall {Show.Number(run.Metric)} after {run.Steps} steps (budget {plan.MaxSteps}; guessing scores " +
+                $"{Show.Number(CopyMemory.GuessRecall)})"),
+            run, plan, Curve);
+    }
+
+    /// <summary>
+    /// A verdict on a training run, with the run's curve and, for the seed sweep, the metric
+    /// against its target and the steps against the budget.
+    /// </summary>
+    private static Verdict Measured(Verdict verdict, TrainingRun run, TrainingPlan plan, string curve) =>
+        verdict
+            .WithMeasurement(plan.MetricName, run.Metric, plan.Target, plan.HigherIsBetter)
+            .WithMeasurement($"steps to {(plan.Task == SequenceTask.Adding ? "MSE" : "recall")} target", run.Steps, plan.MaxSteps, higherIsBetter: false)
+            .WithCurve(curve, run.Curve);
+
+    /// <summary>
+    /// The failure for a run whose metric says nothing about learning, or null: its loss diverged,
+    /// or the model met the goal before its first training step. <paramref name="toWhom"/> ends the
+    /// sentence "this should not happen".
+    /// </summary>
+    private static Verdict? Unsound(TrainingRun run, TrainingPlan plan, string name, string toWhom, string curve)
+    {
+        if (run.DivergedAt is { } step)
+        {
+            return Verdict.Fail(
+                $"the training loss became NaN or infinite at step {step}. With Adam at {Show.Number(plan.LearningRate)} and gradients " +
+                $"clipped to norm 1 this should not happen{toWhom}: look for a division or a log in forward.").WithCurve(curve, run.Curve);
+        }
+
+        return plan.Meets(run.Untrained) ? Verdict.Fail(Untrained(name, run, plan)).WithCurve(curve, run.Curve) : null;
     }
 
     /// <summary>The failure for a model that meets the goal before its first training step.</summary>

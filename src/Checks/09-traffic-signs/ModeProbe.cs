@@ -10,7 +10,7 @@ namespace Autograder.Checks.TrafficSigns;
 /// <c>model.eval()</c> on what it is given puts both in evaluation mode. The probe holds no
 /// tensors of its own: the check disposes the learner's model, never the probe.
 /// </summary>
-internal sealed class ModeProbe : nn.Module<Tensor, Tensor>, ITrainingPassCounter
+internal sealed class ModeProbe : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor> inner;
 
@@ -21,25 +21,11 @@ internal sealed class ModeProbe : nn.Module<Tensor, Tensor>, ITrainingPassCounte
         RegisterComponents();
     }
 
-    public int Calls { get; private set; }
-
-    public int TrainingCalls { get; private set; }
-
-    public int GradientCalls { get; private set; }
-
-    /// <summary>Passes with gradients on (training steps) that ran in training mode.</summary>
-    public int TrainingGradientCalls { get; private set; }
-
-    /// <summary>Passes on a batch of no images.</summary>
-    public int EmptyCalls { get; private set; }
+    public PassCounts Passes { get; } = new();
 
     public override Tensor forward(Tensor input)
     {
-        Calls++;
-        TrainingCalls += training ? 1 : 0;
-        GradientCalls += torch.is_grad_enabled() ? 1 : 0;
-        TrainingGradientCalls += training && torch.is_grad_enabled() ? 1 : 0;
-        EmptyCalls += input.shape[0] == 0 ? 1 : 0;
+        Passes.Count(training, input.shape[0]);
         return inner.call(input);
     }
 }

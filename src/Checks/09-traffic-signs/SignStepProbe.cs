@@ -1,5 +1,4 @@
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Autograder.Checks.TrafficSigns;
@@ -12,32 +11,23 @@ namespace Autograder.Checks.TrafficSigns;
 /// </summary>
 internal sealed class SignStepProbe : nn.Module<Tensor, Tensor>
 {
-    private readonly Parameter logit;
     private readonly Tensor classMask;
 
     public SignStepProbe(int classes, Device device, StepSchedule schedule)
         : base(nameof(SignStepProbe))
     {
         Schedule = schedule;
-        logit = new Parameter(zeros(1, device: device));
         // Not a buffer: the learner's code must see one parameter and nothing else to move or save.
         classMask = nn.functional.one_hot(tensor(new long[] { 0 }), classes).to_type(ScalarType.Float32).to(device);
-        register_parameter("logit", logit);
+        register_parameter("logit", schedule.Parameter);
     }
 
     public StepSchedule Schedule { get; }
 
-    public Tensor Parameter => logit;
-
     public override Tensor forward(Tensor images)
     {
         var n = images.shape[0];
-        if (n == 0)
-        {
-            Schedule.ObserveEmpty();
-        }
-
-        Schedule.Observe(logit);
-        return classMask.mul(logit).expand(n, classMask.shape[1]).contiguous();
+        Schedule.ObservePass(n);
+        return classMask.mul(Schedule.Parameter).expand(n, classMask.shape[1]).contiguous();
     }
 }

@@ -22,9 +22,7 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
     {
         const int Images = 32;
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
-        var model = TrafficSignChecks.CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var (classifier, model) = TrafficSignChecks.SeededModel(context);
         var settings = new SignTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
         var before = ModuleFields.RunningStatistics(model);
@@ -38,7 +36,7 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
             () => Expect.NotNull(classifier.Train(probe, data.Images, data.Labels, settings, context.Device), "Train"),
             ProbeHint);
         return TrainingMode.Judge(
-            probe, model, before, losses, settings.Epochs, Images, "images", Batch,
+            probe.Passes, model, before, losses, settings.Epochs, Images, "images", Batch,
             "dropout keeps every unit and batch normalisation normalises with its running averages instead of the batch's own " +
             "statistics and does not update them, so the averages Predict later relies on are never learned.");
     }
@@ -51,7 +49,7 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
         const int Images = 128;
         using var scope = NewDisposeScope();
         var classifier = context.Create<ISignClassifier>();
-        var schedule = new StepSchedule();
+        var schedule = new StepSchedule(context.Device);
         var probe = new SignStepProbe(TrafficSignGenerator.ClassCount, context.Device, schedule);
         var settings = new SignTrainingSettings { Epochs = 8, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
@@ -62,16 +60,7 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
             "Train on the check's probe model",
             () => Expect.NotNull(classifier.Train(probe, data.Images, labels, settings, context.Device), "Train"),
             ProbeHint);
-        schedule.Observe(probe.Parameter);
-        if (schedule.Disagreement(settings.LearningRate, settings.Epochs * Images / Batch) is { } wrong)
-        {
-            return Verdict.Fail(wrong);
-        }
-
-        var steps = schedule.Steps();
-        return Verdict.Pass(
-            $"{steps.Length} steps, from {Show.Number(steps[0])} (settings.LearningRate {Show.Number(settings.LearningRate)}) down to " +
-            $"{Show.Number(steps[^1])}");
+        return schedule.Judge(settings.LearningRate, settings.Epochs * Images / Batch);
     }
 
     [Check("train-returns-epoch-means", "Train returns each epoch's mean loss", Points = 1, Seed = 913)]
@@ -81,9 +70,7 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
         // does not weight by batch size is off too.
         const int Images = 100;
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
-        var model = TrafficSignChecks.CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var (classifier, model) = TrafficSignChecks.SeededModel(context);
         var settings = new SignTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
         using var index = new ImageIndex(data.Images, context.Seed);
@@ -116,10 +103,8 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
     internal static Verdict PredictAnyCount(CheckContext context, IReadOnlyList<int> counts)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
+        var (classifier, model) = TrafficSignChecks.SeededModel(context);
         var classes = TrafficSignGenerator.ClassCount;
-        var model = TrafficSignChecks.CreateModel(classifier, classes, context.Device);
         using var all = TrafficSignGenerator.Generate(counts.Max(), context.Seed, context.Device);
         foreach (var count in counts)
         {
@@ -130,9 +115,9 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
             // Inside a probe, which counts passes on no images.
             var probe = new ModeProbe(model);
             var predicted = TrafficSignChecks.Predict(context, classifier, probe, images, count, classes);
-            if (probe.EmptyCalls > 0)
+            if (probe.Passes.EmptyCalls > 0)
             {
-                return Verdict.Fail(EmptyBatches.InPredict(count, probe.EmptyCalls, "images"));
+                return Verdict.Fail(EmptyBatches.InPredict(count, probe.Passes.EmptyCalls, "images"));
             }
 
             // Another batch size may round differently: a class within 1e-4 of the top logit counts as the argmax.

@@ -104,9 +104,7 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
     private static Verdict ParameterCount(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
-        var model = CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var (classifier, model) = SeededModel(context);
         var parameters = model.named_parameters().Select(p => (p.name, Count: p.parameter.numel())).ToList();
         var total = parameters.Sum(p => p.Count);
         if (total == 0)
@@ -131,26 +129,24 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
     internal static Verdict PredictInEvalMode(CheckContext context, int count)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
-        var model = CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device);
+        var (classifier, model) = SeededModel(context);
         using var data = TrafficSignGenerator.Generate(count, context.Seed, context.Device);
 
         // Training leaves a model in training mode; evaluation must switch it.
         var probe = new ModeProbe(model);
         probe.train();
         var predicted = Predict(context, classifier, probe, data.Images, count, TrafficSignGenerator.ClassCount);
-        if (probe.Calls == 0)
+        if (probe.Passes.Calls == 0)
         {
             return Verdict.Fail(
                 "Predict never called the model it was given. Compute the logits with model.call(images) (or model.forward) " +
                 "on the module passed in, and take the argmax over the class axis.");
         }
 
-        if (probe.TrainingCalls > 0)
+        if (probe.Passes.TrainingCalls > 0)
         {
             return Verdict.Fail(
-                $"Predict ran the model in training mode ({probe.TrainingCalls} of {probe.Calls} forward calls). " +
+                $"Predict ran the model in training mode ({probe.Passes.TrainingCalls} of {probe.Passes.Calls} forward calls). " +
                 "Call model.eval() before evaluating: in training mode dropout switches off random units and batch " +
                 "normalisation uses the statistics of the batch at hand (and updates its running averages), so a prediction " +
                 "would depend on chance and on the other images in the batch.");
@@ -177,7 +173,7 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
                 "for each image, the index of its largest logit: logits.argmax(1), the class axis of [N, classes].");
         }
 
-        return Verdict.Pass(probe.GradientCalls > 0
+        return Verdict.Pass(probe.Passes.GradientCalls > 0
             ? "evaluates in eval() mode. Tip: wrap the forward pass in torch.no_grad() too, so no autograd graph is built for predictions."
             : "evaluates in eval() mode without recording gradients");
     }
@@ -188,10 +184,8 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
     internal static Verdict LearnsSigns(CheckContext context, int trainSeed, IReadOnlyList<int> testSeeds)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var classifier = context.Create<ISignClassifier>();
+        var (classifier, model) = SeededModel(context);
         var classes = TrafficSignGenerator.ClassCount;
-        var model = CreateModel(classifier, classes, context.Device);
         var settings = Settings(context.SeedFor("learner"));
         double[] losses;
         EpochLosses recomputed;
@@ -343,6 +337,17 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
 
     internal static nn.Module<Tensor, Tensor> CreateModel(ISignClassifier classifier, int classes, Device device) =>
         Expect.NotNull(classifier.CreateModel(classes, device), "CreateModel");
+
+    /// <summary>
+    /// The learner's classifier and its model for the 12 classes on the check's device, made right
+    /// after torch is seeded from the check, so that the same seed gives the same weights.
+    /// </summary>
+    internal static (ISignClassifier Classifier, nn.Module<Tensor, Tensor> Model) SeededModel(CheckContext context)
+    {
+        torch.manual_seed(context.SeedFor("torch"));
+        var classifier = context.Create<ISignClassifier>();
+        return (classifier, CreateModel(classifier, TrafficSignGenerator.ClassCount, context.Device));
+    }
 
     /// <summary>Calls the learner's Predict and checks what it returns: one class index per image.</summary>
     internal static long[] Predict(

@@ -104,9 +104,7 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
     internal static Verdict UnpooledSparsity(CheckContext context, int classes, int height, int width)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var segmenter = context.Create<ISegmenter>();
-        var model = CreateModel(segmenter, classes, context.Device);
+        var (segmenter, model) = SeededModel(context, classes);
         model.eval();
         const int Batch = 4;
         using var scenes = StreetSceneGenerator.Generate(Batch, context.Seed, height, width, context.Device);
@@ -246,10 +244,8 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
     internal static Verdict SegmentsScenes(CheckContext context, int trainSeed, int testSeed)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var segmenter = context.Create<ISegmenter>();
+        var (segmenter, model) = SeededModel(context);
         var classes = StreetSceneGenerator.ClassCount;
-        var model = CreateModel(segmenter, classes, context.Device);
         var settings = Settings(context.SeedFor("learner"));
         double[] losses;
         EpochLosses recomputed;
@@ -312,11 +308,11 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
         model.train();
         var modeProbe = new SegNetProbe(model);
         var predicted = Predict(context, segmenter, modeProbe, test.Images, TestScenes, 32, 32, classes);
-        if (modeProbe.TrainingCalls > 0)
+        if (modeProbe.Passes.TrainingCalls > 0)
         {
             return Measured(Verdict.Fail(
-                $"{summary} (the check's own eval-mode forward pass), but Predict ran the model in training mode ({modeProbe.TrainingCalls} " +
-                $"of {modeProbe.Calls} calls): call model.eval() before evaluating. In training mode batch normalisation uses the " +
+                $"{summary} (the check's own eval-mode forward pass), but Predict ran the model in training mode ({modeProbe.Passes.TrainingCalls} " +
+                $"of {modeProbe.Passes.Calls} calls): call model.eval() before evaluating. In training mode batch normalisation uses the " +
                 "statistics of the batch at hand and updates its running averages, so predictions depend on the other images."));
         }
 
@@ -389,6 +385,18 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
 
     internal static SegNetModule CreateModel(ISegmenter segmenter, int classes, Device device) =>
         Expect.NotNull(segmenter.CreateModel(classes, device), "CreateModel");
+
+    /// <summary>
+    /// The learner's segmenter and its model for <paramref name="classes"/> classes on the check's
+    /// device, made right after torch is seeded from the check, so that the same seed gives the
+    /// same weights.
+    /// </summary>
+    internal static (ISegmenter Segmenter, SegNetModule Model) SeededModel(CheckContext context, int classes = StreetSceneGenerator.ClassCount)
+    {
+        torch.manual_seed(context.SeedFor("torch"));
+        var segmenter = context.Create<ISegmenter>();
+        return (segmenter, CreateModel(segmenter, classes, context.Device));
+    }
 
     private const string UnpoolHint =
         "Every unpooling needs the indices of the max-pooling at the same depth (the deepest pooling's indices for the " +

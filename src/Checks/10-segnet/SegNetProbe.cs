@@ -13,7 +13,7 @@ namespace Autograder.Checks.Segmentation;
 /// losses Train reports. <c>parameters()</c>, <c>train()</c>, <c>eval()</c> and <c>to()</c> reach
 /// the wrapped model, its only child.
 /// </summary>
-internal sealed class SegNetProbe : SegNetModule, ITrainingPassCounter
+internal sealed class SegNetProbe : SegNetModule
 {
     private readonly SegNetModule inner;
     private readonly ImageIndex? index;
@@ -31,25 +31,11 @@ internal sealed class SegNetProbe : SegNetModule, ITrainingPassCounter
 
     public EpochLosses? Losses { get; }
 
-    public int Calls { get; private set; }
-
-    public int TrainingCalls { get; private set; }
-
-    /// <summary>Passes with gradients on (training steps), and how many of them ran in training mode.</summary>
-    public int GradientCalls { get; private set; }
-
-    public int TrainingGradientCalls { get; private set; }
-
-    /// <summary>Passes on a batch of no images.</summary>
-    public int EmptyCalls { get; private set; }
+    public PassCounts Passes { get; } = new();
 
     public override SegNetOutput Run(Tensor images)
     {
-        Calls++;
-        TrainingCalls += training ? 1 : 0;
-        GradientCalls += is_grad_enabled() ? 1 : 0;
-        TrainingGradientCalls += training && is_grad_enabled() ? 1 : 0;
-        EmptyCalls += images.shape[0] == 0 ? 1 : 0;
+        Passes.Count(training, images.shape[0]);
         var output = inner.Run(images);
         if (Losses is not null && training && is_grad_enabled() && output?.Logits is not null)
         {

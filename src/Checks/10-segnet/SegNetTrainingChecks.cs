@@ -24,9 +24,7 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
     private static Verdict ParametersRegistered(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var segmenter = context.Create<ISegmenter>();
-        var model = SegNetChecks.CreateModel(segmenter, StreetSceneGenerator.ClassCount, context.Device);
+        var (segmenter, model) = SegNetChecks.SeededModel(context);
         var registered = model.parameters().ToList();
         var handles = registered.Select(p => p.Handle).ToHashSet();
         var total = registered.Sum(p => p.numel());
@@ -54,7 +52,7 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
     {
         using var scope = NewDisposeScope();
         var segmenter = context.Create<ISegmenter>();
-        var schedule = new StepSchedule();
+        var schedule = new StepSchedule(context.Device);
         var probe = new StepProbe(StreetSceneGenerator.ClassCount, context.Device, schedule);
         // 8 epochs of 8 batches: a decay planned for one step too many per epoch (a ceiling rounded up once too often) still
         // ends near zero, at 1/8 of the rate, as does a linear decay per epoch; only a rate that stays up fails.
@@ -68,26 +66,14 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
             "Train on the check's probe model",
             () => Expect.NotNull(segmenter.Train(probe, scenes.Images, labels, settings, context.Device), "Train"),
             ProbeHint);
-        schedule.Observe(probe.Parameter);
-        var planned = settings.Epochs * ProbeScenes / Batch;
-        if (schedule.Disagreement(settings.LearningRate, planned) is { } wrong)
-        {
-            return Verdict.Fail(wrong);
-        }
-
-        var steps = schedule.Steps();
-        return Verdict.Pass(
-            $"{steps.Length} steps, from {Show.Number(steps[0])} (settings.LearningRate {Show.Number(settings.LearningRate)}) down to " +
-            $"{Show.Number(steps[^1])}");
+        return schedule.Judge(settings.LearningRate, settings.Epochs * ProbeScenes / Batch);
     }
 
     [Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", Points = 1, Seed = 1013)]
     private static Verdict TrainSetsTrainingMode(CheckContext context)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var segmenter = context.Create<ISegmenter>();
-        var model = SegNetChecks.CreateModel(segmenter, StreetSceneGenerator.ClassCount, context.Device);
+        var (segmenter, model) = SegNetChecks.SeededModel(context);
         var settings = new SegmentationTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
         using var scenes = StreetSceneGenerator.Generate(Scenes, context.Seed, device: context.Device);
         var before = ModuleFields.RunningStatistics(model);
@@ -101,7 +87,7 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
             () => Expect.NotNull(segmenter.Train(probe, scenes.Images, scenes.Labels, settings, context.Device), "Train"),
             ProbeHint);
         return TrainingMode.Judge(
-            probe, model, before, losses, settings.Epochs, Scenes, "scenes", Batch,
+            probe.Passes, model, before, losses, settings.Epochs, Scenes, "scenes", Batch,
             "batch normalisation normalises with its running averages instead of the batch's own statistics and does not update " +
             "them, so the averages Predict later relies on are never learned.");
     }
@@ -112,10 +98,8 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
     internal static Verdict PredictAnyCount(CheckContext context, IReadOnlyList<int> counts)
     {
         using var scope = NewDisposeScope();
-        torch.manual_seed(context.SeedFor("torch"));
-        var segmenter = context.Create<ISegmenter>();
+        var (segmenter, model) = SegNetChecks.SeededModel(context);
         var classes = StreetSceneGenerator.ClassCount;
-        var model = SegNetChecks.CreateModel(segmenter, classes, context.Device);
         // Small scenes: the count is what this check is about.
         const int Size = 16;
         using var all = StreetSceneGenerator.Generate(counts.Max(), context.Seed, Size, Size, context.Device);
@@ -135,9 +119,9 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
             // Inside a probe, which counts passes on no images.
             var probe = new SegNetProbe(model);
             var predicted = SegNetChecks.Predict(context, segmenter, probe, images, count, Size, Size, classes);
-            if (probe.EmptyCalls > 0)
+            if (probe.Passes.EmptyCalls > 0)
             {
-                return Verdict.Fail(EmptyBatches.InPredict(count, probe.EmptyCalls, "scenes"));
+                return Verdict.Fail(EmptyBatches.InPredict(count, probe.Passes.EmptyCalls, "scenes"));
             }
 
             // Another batch size may round differently: a class within 1e-4 of the top logit counts as the argmax.

@@ -1,6 +1,5 @@
 using Autograder.Reference.Segmentation;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Autograder.Checks.Segmentation;
@@ -13,33 +12,24 @@ namespace Autograder.Checks.Segmentation;
 /// </summary>
 internal sealed class StepProbe : SegNetModule
 {
-    private readonly Parameter logit;
     private readonly Tensor classMask;
 
     public StepProbe(int classes, Device device, StepSchedule schedule)
         : base(nameof(StepProbe))
     {
         Schedule = schedule;
-        logit = new Parameter(zeros(1, device: device));
         // Not a buffer: the learner's code must see one parameter and nothing else to move or save.
         classMask = nn.functional.one_hot(tensor(new long[] { 0 }), classes).to_type(ScalarType.Float32).reshape(1, classes, 1, 1).to(device);
-        register_parameter("logit", logit);
+        register_parameter("logit", schedule.Parameter);
     }
 
     public StepSchedule Schedule { get; }
 
-    public Tensor Parameter => logit;
-
     public override SegNetOutput Run(Tensor images)
     {
         var (n, h, w) = (images.shape[0], images.shape[2], images.shape[3]);
-        if (n == 0)
-        {
-            Schedule.ObserveEmpty();
-        }
-
-        Schedule.Observe(logit);
-        var logits = classMask.mul(logit).expand(n, classMask.shape[1], h, w).contiguous();
+        Schedule.ObservePass(n);
+        var logits = classMask.mul(Schedule.Parameter).expand(n, classMask.shape[1], h, w).contiguous();
         return new SegNetOutput(logits, []);
     }
 }

@@ -25,7 +25,7 @@ public interface ISegmenter
     /// <summary>
     /// Trains <paramref name="model"/> in place with <see cref="Loss"/> on <paramref name="images"/>
     /// [N, 3, H, W] and <paramref name="labels"/> [N, H, W], both on <paramref name="device"/>:
-    /// <see cref="SegmentationTrainingSettings.Epochs"/> passes in shuffled mini-batches, with the
+    /// <see cref="Training.MiniBatchSettings.Epochs"/> passes in shuffled mini-batches, with the
     /// model in training mode. Returns the mean training loss of each epoch.
     /// </summary>
     double[] Train(SegNetModule model, Tensor images, Tensor labels, SegmentationTrainingSettings settings, Device device);

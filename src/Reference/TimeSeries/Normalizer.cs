@@ -19,26 +19,18 @@ public sealed record Normalizer(double Mean, double StandardDeviation)
     public double Denormalize(double value) => (value * StandardDeviation) + Mean;
 
     /// <summary><see cref="Normalize(double)"/> of every value, in a new array.</summary>
-    public double[] Normalize(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var result = new double[values.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = Normalize(values[i]);
-        }
-
-        return result;
-    }
+    public double[] Normalize(IReadOnlyList<double> values) => EachOf(values, Normalize);
 
     /// <summary><see cref="Denormalize(double)"/> of every value, in a new array.</summary>
-    public double[] Denormalize(IReadOnlyList<double> values)
+    public double[] Denormalize(IReadOnlyList<double> values) => EachOf(values, Denormalize);
+
+    private static double[] EachOf(IReadOnlyList<double> values, Func<double, double> map)
     {
         ArgumentNullException.ThrowIfNull(values);
         var result = new double[values.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = Denormalize(values[i]);
+            result[i] = map(values[i]);
         }
 
         return result;

@@ -20,7 +20,7 @@ public interface ISignClassifier
     /// <summary>
     /// Trains <paramref name="model"/> in place on <paramref name="images"/> [N, 3, 32, 32] and
     /// <paramref name="labels"/> [N] (int64 class indices), both on <paramref name="device"/>:
-    /// <see cref="SignTrainingSettings.Epochs"/> passes over the data in shuffled mini-batches,
+    /// <see cref="Training.MiniBatchSettings.Epochs"/> passes over the data in shuffled mini-batches,
     /// with the model in training mode. Returns the mean training loss of each epoch.
     /// </summary>
     double[] Train(Module<Tensor, Tensor> model, Tensor images, Tensor labels, SignTrainingSettings settings, Device device);
