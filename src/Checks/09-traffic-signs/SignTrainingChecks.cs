@@ -48,12 +48,8 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
         // Class 1 for every image: never the class whose logit the probe's parameter is.
         using var labels = ones_like(data.Labels);
-        TorchFailure.Explain(
-            context,
-            "Train on the check's probe model",
-            () => Expect.NotNull(classifier.Train(probe, data.Images, labels, settings, context.Device), "Train"),
-            ProbeHint);
-        return schedule.Judge(settings.LearningRate, settings.Epochs * Images / Batch);
+        return schedule.Judge(
+            context, () => classifier.Train(probe, data.Images, labels, settings, context.Device), ProbeHint, settings.LearningRate, settings.Epochs * Images / Batch);
     }
 
     [Check("train-returns-epoch-means", "Train returns each epoch's mean loss", Points = 1, Seed = 913)]

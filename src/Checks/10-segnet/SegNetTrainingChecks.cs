@@ -61,12 +61,8 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
         using var scenes = StreetSceneGenerator.Generate(ProbeScenes, context.Seed, device: context.Device);
         // Class 1 everywhere: never the class whose logit the probe's parameter is.
         using var labels = ones_like(scenes.Labels);
-        TorchFailure.Explain(
-            context,
-            "Train on the check's probe model",
-            () => Expect.NotNull(segmenter.Train(probe, scenes.Images, labels, settings, context.Device), "Train"),
-            ProbeHint);
-        return schedule.Judge(settings.LearningRate, settings.Epochs * ProbeScenes / Batch);
+        return schedule.Judge(
+            context, () => segmenter.Train(probe, scenes.Images, labels, settings, context.Device), ProbeHint, settings.LearningRate, settings.Epochs * ProbeScenes / Batch);
     }
 
     [Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", Points = 1, Seed = 1013)]
