@@ -55,11 +55,14 @@ internal sealed class StepSchedule(Device device)
         [.. values.Zip(values.Skip(1), (before, after) => Math.Abs(after - before)).Where(step => step > 0)];
 
     /// <summary>
-    /// Records the parameter as Train left it, then judges the run: it passes with the steps seen
-    /// when they start near <paramref name="learningRate"/> and end near zero.
+    /// Runs Train (<paramref name="train"/>) on the probe model, records the parameter as Train left
+    /// it, then judges the run: it passes with the steps seen when they start near
+    /// <paramref name="learningRate"/> and end near zero. <paramref name="probeHint"/> explains a
+    /// libtorch failure inside Train.
     /// </summary>
-    public Verdict Judge(double learningRate, int plannedSteps)
+    public Verdict Judge(CheckContext context, Func<double[]> train, string probeHint, double learningRate, int plannedSteps)
     {
+        TorchFailure.Explain(context, "Train on the check's probe model", () => Expect.NotNull(train(), "Train"), probeHint);
         Observe();
         if (Disagreement(learningRate, plannedSteps) is { } wrong)
         {

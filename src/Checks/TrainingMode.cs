@@ -11,16 +11,22 @@ namespace Autograder.Checks;
 internal static class TrainingMode
 {
     /// <summary>
-    /// Judges one run: a probe that counted <paramref name="passes"/> wrapped <paramref name="model"/>, which Train trained for
-    /// <paramref name="epochs"/> epochs on <paramref name="count"/> <paramref name="examples"/> in batches of
-    /// <paramref name="batch"/> and returned <paramref name="losses"/>; <paramref name="runningStatisticsBefore"/>
-    /// are the model's batch-norm running statistics before (<see cref="ModuleFields.RunningStatistics"/>), and
-    /// <paramref name="evalModeCost"/> says what eval mode does to this exercise's layers.
+    /// Hands Train (<paramref name="train"/>) the <paramref name="probe"/> that wraps <paramref name="model"/> and counts
+    /// <paramref name="passes"/>, in eval() mode, for <paramref name="epochs"/> epochs on <paramref name="count"/>
+    /// <paramref name="examples"/> in batches of <paramref name="batch"/>, and judges the run; <paramref name="probeHint"/>
+    /// explains a libtorch failure inside Train, and <paramref name="evalModeCost"/> says what eval mode does to this
+    /// exercise's layers.
     /// </summary>
-    public static Verdict Judge(
-        PassCounts passes, nn.Module model, double[]? runningStatisticsBefore, double[] losses,
+    public static Verdict Observe(
+        CheckContext context, nn.Module model, nn.Module probe, PassCounts passes, Func<double[]> train, string probeHint,
         int epochs, int count, string examples, int batch, string evalModeCost)
     {
+        var runningStatisticsBefore = ModuleFields.RunningStatistics(model);
+
+        // As Predict leaves it: Train must switch the mode itself.
+        probe.eval();
+        var losses = TorchFailure.Explain(context, "Train", () => Expect.NotNull(train(), "Train"), probeHint);
+
         if (passes.EmptyCalls > 0)
         {
             return Verdict.Fail(EmptyBatches.InTrain(passes.EmptyCalls));

@@ -58,39 +58,21 @@ public sealed class LossesChecks() : CheckSource(GradientDescentChecks.Exercise)
     private static Verdict BceValues(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var (z, t, expected, _) in ModerateBce)
-        {
-            var seen = losses.BinaryCrossEntropy(z, t);
-            if (!Agrees(seen, expected, 1e-12))
-            {
-                var hint = t is not (0 or 1)
-                    ? "The target need not be 0 or 1: use -t log o - (1 - t) log(1 - o) as it stands, without choosing a branch by t."
-                    : "E = -t log o - (1 - t) log(1 - o), with o = sigmoid(z) and the natural log.";
-                return Verdict.Fail($"BinaryCrossEntropy(logit {Show.Number(z)}, target {Show.Number(t)}): expected {Show.Number(expected)}, yours {Show.Number(seen)}. {hint}");
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(ModerateBce, c => BceMistake("BinaryCrossEntropy", losses.BinaryCrossEntropy, c.Z, c.T, c.Loss, _ =>
+            c.T is not (0 or 1)
+                ? "The target need not be 0 or 1: use -t log o - (1 - t) log(1 - o) as it stands, without choosing a branch by t."
+                : "E = -t log o - (1 - t) log(1 - o), with o = sigmoid(z) and the natural log."));
     }
 
     [Check("bce-gradient", "the gradient of binary cross-entropy at moderate logits", Points = 1, Seed = 0)]
     private static Verdict BceGradient(CheckContext context)
     {
         var losses = context.Create<ILosses>();
-        foreach (var (z, t, _, expected) in ModerateBce)
-        {
-            var seen = losses.BinaryCrossEntropyGradient(z, t);
-            if (!Agrees(seen, expected, 1e-12))
-            {
-                var hint = Agrees(seen, -expected, 1e-9)
-                    ? "Yours has the opposite sign: the loss falls as the logit moves towards the target."
-                    : "The derivative is taken with respect to the logit z, not o: through o = sigmoid(z), with sigmoid' = o (1 - o), " +
-                      "the chain rule simplifies to o - t.";
-                return Verdict.Fail($"BinaryCrossEntropyGradient(logit {Show.Number(z)}, target {Show.Number(t)}): expected {Show.Number(expected)}, yours {Show.Number(seen)}. {hint}");
-            }
-        }
-
-        return Verdict.Pass();
+        return Mistakes.FirstIn(ModerateBce, c => BceMistake("BinaryCrossEntropyGradient", losses.BinaryCrossEntropyGradient, c.Z, c.T, c.Gradient, seen =>
+            Agrees(seen, -c.Gradient, 1e-9)
+                ? "Yours has the opposite sign: the loss falls as the logit moves towards the target."
+                : "The derivative is taken with respect to the logit z, not o: through o = sigmoid(z), with sigmoid' = o (1 - o), " +
+                  "the chain rule simplifies to o - t."));
     }
 
     [Check("bce-large-logits", "binary cross-entropy and its gradient stay right at logits of +-1000", Points = 2, Seed = 0)]
@@ -104,37 +86,46 @@ public sealed class LossesChecks() : CheckSource(GradientDescentChecks.Exercise)
             (1000, 0, 1000, 1), (1000, 1, 0, 0), (-1000, 1, 1000, -1), (-1000, 0, 0, 0),
             (40, 0, 40, 1), (-40, 1, 40, -1), (-1000, 0.5, 500, -0.5),
         ];
-        foreach (var (z, t, expected, _) in cases)
-        {
-            var seen = losses.BinaryCrossEntropy(z, t);
-            if (!Agrees(seen, expected, 1e-12))
-            {
-                var hint = !double.IsFinite(seen)
-                    ? $"Here o = sigmoid({Show.Number(z)}) is exactly {(z > 0 ? "1" : "0")} in doubles, so log({(z > 0 ? "1 - o" : "o")}) is log 0. " +
-                      "Write the loss in the logit instead of in o (the README shows how): then no log of 0 and no overflow can occur."
-                    : "Far from 0 the loss grows like |z| on the wrong side and vanishes on the right side; " +
-                      "clamping o or capping the loss changes its value. Write it in the logit (see the README).";
-                return Verdict.Fail($"BinaryCrossEntropy(logit {Show.Number(z)}, target {Show.Number(t)}): expected {Show.Number(expected)}, yours {Show.Number(seen)}. {hint}");
-            }
-        }
 
-        foreach (var (z, t, _, expected) in cases)
-        {
-            var seen = losses.BinaryCrossEntropyGradient(z, t);
-            if (!Agrees(seen, expected, 1e-12))
-            {
-                var sigmoid = losses.Sigmoid(z);
-                var hint = !double.IsFinite(seen) && !double.IsFinite(sigmoid)
-                    ? $"Your Sigmoid({Show.Number(z)}) is {Show.Number(sigmoid)} too: make Sigmoid safe first (see sigmoid-values)."
-                    : !double.IsFinite(seen)
-                    ? "Through the chain rule the factors are 1/o or 1/(1 - o), which are infinite here, times o (1 - o) = 0. " +
-                      "Simplify on paper first: the product is o - t, finite for every z."
-                    : "The gradient with respect to the logit is o - t, with o = sigmoid(z): between -1 and 1 for targets in [0, 1].";
-                return Verdict.Fail($"BinaryCrossEntropyGradient(logit {Show.Number(z)}, target {Show.Number(t)}): expected {Show.Number(expected)}, yours {Show.Number(seen)}. {hint}");
-            }
-        }
+        // Every loss first, then every gradient.
+        var checks = cases.Select(c => (Case: c, Gradient: false)).Concat(cases.Select(c => (Case: c, Gradient: true)));
+        return Mistakes.FirstIn(checks, check => check.Gradient
+            ? LargeLogitGradientMistake(losses, check.Case.Z, check.Case.T, check.Case.Gradient)
+            : LargeLogitLossMistake(losses, check.Case.Z, check.Case.T, check.Case.Loss));
+    }
 
-        return Verdict.Pass();
+    private static string? LargeLogitLossMistake(ILosses losses, double z, double t, double expected) =>
+        BceMistake("BinaryCrossEntropy", losses.BinaryCrossEntropy, z, t, expected, seen =>
+            !double.IsFinite(seen)
+                ? $"Here o = sigmoid({Show.Number(z)}) is exactly {(z > 0 ? "1" : "0")} in doubles, so log({(z > 0 ? "1 - o" : "o")}) is log 0. " +
+                  "Write the loss in the logit instead of in o (the README shows how): then no log of 0 and no overflow can occur."
+                : "Far from 0 the loss grows like |z| on the wrong side and vanishes on the right side; " +
+                  "clamping o or capping the loss changes its value. Write it in the logit (see the README).");
+
+    private static string? LargeLogitGradientMistake(ILosses losses, double z, double t, double expected) =>
+        BceMistake("BinaryCrossEntropyGradient", losses.BinaryCrossEntropyGradient, z, t, expected, seen =>
+        {
+            var sigmoid = losses.Sigmoid(z);
+            return !double.IsFinite(seen) && !double.IsFinite(sigmoid)
+                ? $"Your Sigmoid({Show.Number(z)}) is {Show.Number(sigmoid)} too: make Sigmoid safe first (see sigmoid-values)."
+                : !double.IsFinite(seen)
+                ? "Through the chain rule the factors are 1/o or 1/(1 - o), which are infinite here, times o (1 - o) = 0. " +
+                  "Simplify on paper first: the product is o - t, finite for every z."
+                : "The gradient with respect to the logit is o - t, with o = sigmoid(z): between -1 and 1 for targets in [0, 1].";
+        });
+
+    /// <summary>
+    /// What is wrong with the learner's <paramref name="name"/> (<paramref name="learner"/>) at logit <paramref name="z"/>
+    /// and target <paramref name="t"/>, or null when it gives <paramref name="expected"/>; <paramref name="hint"/> explains
+    /// the value it gave.
+    /// </summary>
+    private static string? BceMistake(
+        string name, Func<double, double, double> learner, double z, double t, double expected, Func<double, string> hint)
+    {
+        var seen = learner(z, t);
+        return Agrees(seen, expected, 1e-12)
+            ? null
+            : $"{name}(logit {Show.Number(z)}, target {Show.Number(t)}): expected {Show.Number(expected)}, yours {Show.Number(seen)}. {hint(seen)}";
     }
 
     [Check("softmax-values", "softmax on hand-worked rows; rows sum to 1", Points = 1, Seed = 41)]

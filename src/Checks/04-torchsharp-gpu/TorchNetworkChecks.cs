@@ -659,23 +659,13 @@ public sealed class TorchNetworkChecks() : CheckSource(Exercise)
 /// Wraps a learner's model for Train: the same parameters and the same forward, plus a count of
 /// live tensors on this thread each time forward is called (once per training step).
 /// </summary>
-internal sealed class LiveTensorProbe : nn.Module<Tensor, Tensor>
+internal sealed class LiveTensorProbe(nn.Module<Tensor, Tensor> inner) : ModelProbe(nameof(LiveTensorProbe), inner)
 {
-    // Registered as a submodule, so that parameters(), train() and eval() reach the learner's model.
-    private readonly nn.Module<Tensor, Tensor> inner;
-
-    public LiveTensorProbe(nn.Module<Tensor, Tensor> inner)
-        : base(nameof(LiveTensorProbe))
-    {
-        this.inner = inner;
-        RegisterComponents();
-    }
-
     public List<long> LiveAtForward { get; } = [];
 
     public override Tensor forward(Tensor input)
     {
         LiveAtForward.Add(TorchNetworkChecks.LiveTensors());
-        return inner.forward(input);
+        return Inner.forward(input);
     }
 }

@@ -7,25 +7,16 @@ namespace Autograder.Checks.TrafficSigns;
 /// Wraps a learner's model to watch how it is evaluated: every forward call records whether the
 /// module was in training mode and whether gradients were being recorded. <c>probe.eval()</c>
 /// reaches the wrapped model too (it is a registered child), so a Predict that calls
-/// <c>model.eval()</c> on what it is given puts both in evaluation mode. The probe holds no
-/// tensors of its own: the check disposes the learner's model, never the probe.
+/// <c>model.eval()</c> on what it is given puts both in evaluation mode. The check disposes
+/// the learner's model, never the probe.
 /// </summary>
-internal sealed class ModeProbe : nn.Module<Tensor, Tensor>
+internal sealed class ModeProbe(nn.Module<Tensor, Tensor> inner) : ModelProbe(nameof(ModeProbe), inner)
 {
-    private readonly nn.Module<Tensor, Tensor> inner;
-
-    public ModeProbe(nn.Module<Tensor, Tensor> inner)
-        : base(nameof(ModeProbe))
-    {
-        this.inner = inner;
-        RegisterComponents();
-    }
-
     public PassCounts Passes { get; } = new();
 
     public override Tensor forward(Tensor input)
     {
         Passes.Count(training, input.shape[0]);
-        return inner.call(input);
+        return Inner.call(input);
     }
 }

@@ -23,20 +23,13 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
         const int Images = 32;
         using var scope = NewDisposeScope();
         var (classifier, model) = TrafficSignChecks.SeededModel(context);
-        var settings = new SignTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        var settings = Settings(context, epochs: 2);
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
-        var before = ModuleFields.RunningStatistics(model);
-
-        // As Predict leaves it: Train must switch the mode itself.
         var probe = new ModeProbe(model);
-        probe.eval();
-        var losses = TorchFailure.Explain(
-            context,
-            "Train",
-            () => Expect.NotNull(classifier.Train(probe, data.Images, data.Labels, settings, context.Device), "Train"),
-            ProbeHint);
-        return TrainingMode.Judge(
-            probe.Passes, model, before, losses, settings.Epochs, Images, "images", Batch,
+        return TrainingMode.Observe(
+            context, model, probe, probe.Passes,
+            () => classifier.Train(probe, data.Images, data.Labels, settings, context.Device), ProbeHint,
+            settings.Epochs, Images, "images", Batch,
             "dropout keeps every unit and batch normalisation normalises with its running averages instead of the batch's own " +
             "statistics and does not update them, so the averages Predict later relies on are never learned.");
     }
@@ -51,16 +44,12 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
         var classifier = context.Create<ISignClassifier>();
         var schedule = new StepSchedule(context.Device);
         var probe = new SignStepProbe(TrafficSignGenerator.ClassCount, context.Device, schedule);
-        var settings = new SignTrainingSettings { Epochs = 8, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        var settings = Settings(context, epochs: 8);
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
         // Class 1 for every image: never the class whose logit the probe's parameter is.
         using var labels = ones_like(data.Labels);
-        TorchFailure.Explain(
-            context,
-            "Train on the check's probe model",
-            () => Expect.NotNull(classifier.Train(probe, data.Images, labels, settings, context.Device), "Train"),
-            ProbeHint);
-        return schedule.Judge(settings.LearningRate, settings.Epochs * Images / Batch);
+        return schedule.Judge(
+            context, () => classifier.Train(probe, data.Images, labels, settings, context.Device), ProbeHint, settings.LearningRate, settings.Epochs * Images / Batch);
     }
 
     [Check("train-returns-epoch-means", "Train returns each epoch's mean loss", Points = 1, Seed = 913)]
@@ -71,7 +60,7 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
         const int Images = 100;
         using var scope = NewDisposeScope();
         var (classifier, model) = TrafficSignChecks.SeededModel(context);
-        var settings = new SignTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        var settings = Settings(context, epochs: 2);
         using var data = TrafficSignGenerator.Generate(Images, context.Seed, context.Device);
         using var index = new ImageIndex(data.Images, context.Seed);
         var recorder = new TrainingRecorder(model, index, data.Labels, new EpochLosses(Images));
@@ -135,6 +124,10 @@ public sealed class SignTrainingChecks() : CheckSource(TrafficSignChecks.Exercis
 
         return Verdict.Pass($"agrees with the model's argmax on {string.Join(", ", counts)} images");
     }
+
+    /// <summary>The settings of the check's small runs: only the number of epochs varies.</summary>
+    private static SignTrainingSettings Settings(CheckContext context, int epochs) =>
+        new() { Epochs = epochs, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
 
     private const string ProbeHint =
         "Train may be handed a module that wraps yours, or one of the check's own: use only model.train(), model.parameters() and " +

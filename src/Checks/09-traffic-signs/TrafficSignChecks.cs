@@ -281,21 +281,11 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
             .WithCurve("training loss per epoch", losses);
     }
 
-    /// <summary>
-    /// Held-out images the learner's code cannot look up: generated from <paramref name="seed"/>, then
-    /// shuffled and given faint per-image noise from the check's own random source, so that
-    /// regenerating the generator's images does not reproduce them, and their order gives nothing away.
-    /// </summary>
+    /// <summary>Held-out images from <paramref name="seed"/>, disguised by <see cref="HeldOutImages"/>.</summary>
     internal static LabelledImages HeldOut(int count, int seed, int checkSeed, Device device)
     {
-        using var scope = NewDisposeScope();
         using var generated = TrafficSignGenerator.Generate(count, seed, device);
-        using var generator = new torch.Generator(unchecked((ulong)((checkSeed * 7919L) + seed)));
-        var order = randperm(count, generator: generator).to(device);
-        var noise = randn(generated.Images.shape, generator: generator).to(device).mul(0.01);
-        var images = generated.Images.index_select(0, order).add(noise).clamp(0, 1);
-        var labels = generated.Labels.index_select(0, order);
-        return new LabelledImages(images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+        return HeldOutImages.Disguise(generated, seed, checkSeed, device);
     }
 
     /// <summary>The model's logits in eval mode, computed by the check in chunks of 100 images, as float32 [N * classes].</summary>
@@ -373,21 +363,7 @@ public sealed class TrafficSignChecks() : CheckSource(Exercise)
                 "image (logits.argmax(1), the argmax over the class axis).");
         }
 
-        if (predicted.dtype is not (ScalarType.Int64 or ScalarType.Int32))
-        {
-            throw new CheckFailedException(
-                $"Predict returned {predicted.dtype} values; expected class indices as int64 (argmax gives those).");
-        }
-
-        using var cpu = predicted.cpu().to_type(ScalarType.Int64);
-        var values = cpu.data<long>().ToArray();
-        if (values.Any(value => value < 0 || value >= classes))
-        {
-            throw new CheckFailedException(
-                $"Predict returned class {values.First(value => value < 0 || value >= classes)}, outside 0 to {classes - 1}.");
-        }
-
-        return values;
+        return PredictedClasses.Read(predicted, classes);
     }
 
     internal static string ShapeOf(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";

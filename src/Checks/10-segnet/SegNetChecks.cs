@@ -344,20 +344,11 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
             $"(labelling every pixel with the most common class gets {Show.Percent(majority)}). {hint}"));
     }
 
-    /// <summary>
-    /// Held-out scenes the learner's code cannot look up: generated from <paramref name="seed"/>, then
-    /// shuffled and given faint per-pixel noise from the check's own random source.
-    /// </summary>
+    /// <summary>Held-out scenes from <paramref name="seed"/>, disguised by <see cref="HeldOutImages"/>.</summary>
     internal static LabelledImages HeldOut(int count, int seed, int checkSeed, Device device)
     {
-        using var scope = NewDisposeScope();
         using var generated = StreetSceneGenerator.Generate(count, seed, device: device);
-        using var generator = new torch.Generator(unchecked((ulong)((checkSeed * 7919L) + seed)));
-        var order = randperm(count, generator: generator).to(device);
-        var noise = randn(generated.Images.shape, generator: generator).to(device).mul(0.01);
-        var images = generated.Images.index_select(0, order).add(noise).clamp(0, 1);
-        var labels = generated.Labels.index_select(0, order);
-        return new LabelledImages(images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+        return HeldOutImages.Disguise(generated, seed, checkSeed, device);
     }
 
     /// <summary>The class of every pixel by the check's own forward pass in eval mode, in chunks of 50 scenes.</summary>
@@ -478,19 +469,7 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
                 "one class per pixel, the argmax of the logits over the class axis (argmax(1)).");
         }
 
-        if (predicted.dtype is not (ScalarType.Int64 or ScalarType.Int32))
-        {
-            throw new CheckFailedException($"Predict returned {predicted.dtype} values; expected class indices as int64 (argmax gives those).");
-        }
-
-        using var cpu = predicted.cpu().to_type(ScalarType.Int64);
-        var values = cpu.data<long>().ToArray();
-        if (values.Any(value => value < 0 || value >= classes))
-        {
-            throw new CheckFailedException($"Predict returned class {values.First(value => value < 0 || value >= classes)}, outside 0 to {classes - 1}.");
-        }
-
-        return values;
+        return PredictedClasses.Read(predicted, classes);
     }
 
     /// <summary>Intersection over union of class c over all test pixels; NaN when c occurs in neither labels nor predictions.</summary>

@@ -57,16 +57,12 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
         // 8 epochs of 8 batches: a decay planned for one step too many per epoch (a ceiling rounded up once too often) still
         // ends near zero, at 1/8 of the rate, as does a linear decay per epoch; only a rate that stays up fails.
         const int ProbeScenes = 64;
-        var settings = new SegmentationTrainingSettings { Epochs = 8, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        var settings = Settings(context, epochs: 8);
         using var scenes = StreetSceneGenerator.Generate(ProbeScenes, context.Seed, device: context.Device);
         // Class 1 everywhere: never the class whose logit the probe's parameter is.
         using var labels = ones_like(scenes.Labels);
-        TorchFailure.Explain(
-            context,
-            "Train on the check's probe model",
-            () => Expect.NotNull(segmenter.Train(probe, scenes.Images, labels, settings, context.Device), "Train"),
-            ProbeHint);
-        return schedule.Judge(settings.LearningRate, settings.Epochs * ProbeScenes / Batch);
+        return schedule.Judge(
+            context, () => segmenter.Train(probe, scenes.Images, labels, settings, context.Device), ProbeHint, settings.LearningRate, settings.Epochs * ProbeScenes / Batch);
     }
 
     [Check("train-sets-training-mode", "Train switches the model to train() and runs every batch once", Points = 1, Seed = 1013)]
@@ -74,20 +70,13 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
     {
         using var scope = NewDisposeScope();
         var (segmenter, model) = SegNetChecks.SeededModel(context);
-        var settings = new SegmentationTrainingSettings { Epochs = 2, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
+        var settings = Settings(context, epochs: 2);
         using var scenes = StreetSceneGenerator.Generate(Scenes, context.Seed, device: context.Device);
-        var before = ModuleFields.RunningStatistics(model);
-
-        // As Predict leaves it: Train must switch the mode itself.
         var probe = new SegNetProbe(model);
-        probe.eval();
-        var losses = TorchFailure.Explain(
-            context,
-            "Train",
-            () => Expect.NotNull(segmenter.Train(probe, scenes.Images, scenes.Labels, settings, context.Device), "Train"),
-            ProbeHint);
-        return TrainingMode.Judge(
-            probe.Passes, model, before, losses, settings.Epochs, Scenes, "scenes", Batch,
+        return TrainingMode.Observe(
+            context, model, probe, probe.Passes,
+            () => segmenter.Train(probe, scenes.Images, scenes.Labels, settings, context.Device), ProbeHint,
+            settings.Epochs, Scenes, "scenes", Batch,
             "batch normalisation normalises with its running averages instead of the batch's own statistics and does not update " +
             "them, so the averages Predict later relies on are never learned.");
     }
@@ -139,6 +128,10 @@ public sealed class SegNetTrainingChecks() : CheckSource(SegNetChecks.Exercise)
 
         return Verdict.Pass($"agrees with the model's argmax on {string.Join(", ", counts)} scenes");
     }
+
+    /// <summary>The settings of the check's small runs: only the number of epochs varies.</summary>
+    private static SegmentationTrainingSettings Settings(CheckContext context, int epochs) =>
+        new() { Epochs = epochs, BatchSize = Batch, LearningRate = 0.01, Seed = context.SeedFor("learner") };
 
     private const string ProbeHint =
         "Train may be handed a module that wraps yours, or one of the check's own: use only model.train(), model.parameters() and " +
