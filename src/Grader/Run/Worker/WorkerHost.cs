@@ -65,7 +65,12 @@ public static class WorkerHost
                 request.Image,
                 request.Symbols,
                 [.. request.CheckIds.Select((id, i) => byId[id] with { Seed = request.Seeds[i] })],
-                TimeSpan.FromMilliseconds(request.TimeLimitMs),
+                // The grader keeps the exercise's clock and kills the worker when it runs out; this
+                // per-check limit is only a backstop, so it ends later. Were both the same, a hung
+                // check ended either by the grader or here, a few milliseconds apart, and which
+                // check the grader then found running (and so called "timed out" rather than "not
+                // run") changed from one run to the next.
+                TimeSpan.FromMilliseconds(request.TimeLimitMs) + BackstopMargin,
                 onPrepared: () => Send(new WorkerMessage(WorkerMessageKind.Prepared)),
                 onStarted: check =>
                 {
@@ -85,6 +90,9 @@ public static class WorkerHost
 
         return 0;
     }
+
+    /// <summary>How much longer than the grader's exercise limit a check may run before the worker ends it itself.</summary>
+    private static readonly TimeSpan BackstopMargin = TimeSpan.FromSeconds(5);
 
     private static FileStream Open(int descriptor, FileAccess access) =>
         new(new SafeFileHandle(descriptor, ownsHandle: true), access, bufferSize: 0);
