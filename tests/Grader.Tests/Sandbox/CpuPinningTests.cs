@@ -57,19 +57,7 @@ public sealed class CpuPinningTests
 
     private static List<IReadOnlyList<int>> ThreadCores(int processId) =>
         [.. Directory.GetDirectories($"/proc/{processId}/task")
-            .Select(task => ProcStatusField(Path.Combine(task, "status"), "Cpus_allowed_list"))
+            .Select(task => ProcStatus.Field(Path.Combine(task, "status"), "Cpus_allowed_list"))
             .OfType<string>()
             .Select(CpuPinning.Parse)];
-
-    private static string? ProcStatusField(string file, string name)
-    {
-        try
-        {
-            return Autograder.Grader.Run.ProcStatus.Field(File.ReadLines(file), name);
-        }
-        catch (IOException)
-        {
-            return null; // the thread ended between listing and reading
-        }
-    }
 }
