@@ -1,6 +1,3 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
-
 namespace Autograder.Checks.Hidden;
 
 /// <summary>

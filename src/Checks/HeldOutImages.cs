@@ -1,6 +1,3 @@
-using Autograder.Reference.Data;
-using static TorchSharp.torch;
-
 namespace Autograder.Checks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Autograder.Grader.Checks;
-
 namespace Autograder.Checks;
 
 /// <summary>For checks that put the learner's code through a list of cases, one after another.</summary>

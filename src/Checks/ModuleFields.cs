@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks;
 

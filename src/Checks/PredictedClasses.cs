@@ -1,6 +1,3 @@
-using Autograder.Grader.Checks;
-using static TorchSharp.torch;
-
 namespace Autograder.Checks;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Autograder.Grader.Checks;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks;
 

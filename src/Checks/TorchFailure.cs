@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using Autograder.Grader.Checks;
 
 namespace Autograder.Checks;
 

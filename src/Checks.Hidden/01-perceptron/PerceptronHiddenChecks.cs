@@ -1,6 +1,4 @@
 using Autograder.Checks.Perceptron;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.Perceptron;
 using Oracle = Exercises.Perceptron.Perceptron;
 

@@ -1,6 +1,4 @@
 using Autograder.Checks.GradientDescent;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.GradientDescent;
 using static Autograder.Checks.GradientDescent.GradientDescentChecks;
 using OracleLosses = Exercises.GradientDescent.Losses;

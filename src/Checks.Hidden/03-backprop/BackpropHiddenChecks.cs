@@ -1,7 +1,5 @@
 using Autograder.Checks.Backprop;
-using Autograder.Grader.Checks;
 using Autograder.Reference.Backprop;
-using Autograder.Reference.Data;
 using Oracle = Exercises.Backprop.Network;
 
 namespace Autograder.Checks.Hidden.Backprop;

@@ -1,6 +1,4 @@
 using Autograder.Checks.TorchSharpGpu;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TorchSharpGpu;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Autograder.Checks.Optimizers;
 using Autograder.Checks.TorchSharpGpu;
-using Autograder.Grader.Checks;
 using Autograder.Reference.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;

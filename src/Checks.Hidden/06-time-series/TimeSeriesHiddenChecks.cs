@@ -1,6 +1,4 @@
 using Autograder.Checks.TimeSeries;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TimeSeries;
 using Oracle = Exercises.TimeSeries.ForecastingPipeline;
 

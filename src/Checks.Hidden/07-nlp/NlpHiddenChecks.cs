@@ -1,6 +1,4 @@
 using Autograder.Checks.Nlp;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.Nlp;
 using TorchSharp;
 using Oracle = Exercises.Nlp.SentimentPipeline;

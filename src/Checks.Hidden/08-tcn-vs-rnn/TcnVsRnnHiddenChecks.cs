@@ -1,5 +1,4 @@
 using Autograder.Checks.TcnVsRnn;
-using Autograder.Grader.Checks;
 using Autograder.Reference.TcnVsRnn;
 
 namespace Autograder.Checks.Hidden.TcnVsRnn;

@@ -1,6 +1,4 @@
 using Autograder.Checks.TrafficSigns;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TrafficSigns;
 using TorchSharp;
 using static TorchSharp.torch;

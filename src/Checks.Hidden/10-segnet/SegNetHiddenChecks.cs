@@ -1,5 +1,4 @@
 using Autograder.Checks.Segmentation;
-using Autograder.Grader.Checks;
 using Autograder.Reference.Segmentation;
 using TorchSharp;
 using static TorchSharp.torch;

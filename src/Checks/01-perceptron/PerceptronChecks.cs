@@ -1,5 +1,3 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.Perceptron;
 
 namespace Autograder.Checks.Perceptron;
@@ -13,12 +11,7 @@ namespace Autograder.Checks.Perceptron;
 /// </summary>
 public sealed class PerceptronChecks() : CheckSource(Exercise)
 {
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "01-perceptron",
-        Title = "Perceptron",
-        Bans = [CourseBans.NoTorchSharp],
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.ByHand("01-perceptron", "Perceptron");
 
     /// <summary>Epoch cap for the boolean functions: from weights in [-0.5, 0.5] and eta 0.1 they need at most about 10.</summary>
     internal const int BooleanEpochs = 100;

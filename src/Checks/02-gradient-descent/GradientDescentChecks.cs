@@ -1,5 +1,3 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.GradientDescent;
 
 namespace Autograder.Checks.GradientDescent;
@@ -12,12 +10,7 @@ namespace Autograder.Checks.GradientDescent;
 /// </summary>
 public sealed class GradientDescentChecks() : CheckSource(Exercise)
 {
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "02-gradient-descent",
-        Title = "Gradient descent",
-        Bans = [CourseBans.NoTorchSharp],
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.ByHand("02-gradient-descent", "Gradient descent");
 
     /// <summary>The course's gradient-check tolerance for float64 central differences.</summary>
     internal const double GradientTolerance = 1e-7;

@@ -1,4 +1,3 @@
-using Autograder.Grader.Checks;
 using Autograder.Reference.GradientDescent;
 using static Autograder.Checks.GradientDescent.GradientDescentChecks;
 

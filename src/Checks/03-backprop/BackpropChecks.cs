@@ -1,7 +1,5 @@
 using System.Globalization;
-using Autograder.Grader.Checks;
 using Autograder.Reference.Backprop;
-using Autograder.Reference.Data;
 
 namespace Autograder.Checks.Backprop;
 
@@ -17,11 +15,8 @@ public sealed class BackpropChecks() : CheckSource(Exercise)
     /// TorchSharp is banned as a whole, and with it its autograd (<c>backward()</c>,
     /// <c>torch.autograd</c>): the backward pass is the exercise.
     /// </summary>
-    public static readonly ExerciseSpec Exercise = new()
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.ByHand("03-backprop", "Backpropagation") with
     {
-        Id = "03-backprop",
-        Title = "Backpropagation",
-        Bans = [CourseBans.NoTorchSharp],
         // The training checks take about 2 s of one core for the reference on an idle machine, but
         // a correct alternative timed out at the default 30 s limit on a grading machine with a
         // load of 35 on 2 cores; 60 s leaves room for that (docs/checks/03-backprop.md).

@@ -1,7 +1,3 @@
-using Autograder.Grader.Checks;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Autograder.Checks.TorchSharpGpu;
 
 /// <summary>

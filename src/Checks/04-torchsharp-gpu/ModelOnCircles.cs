@@ -1,7 +1,4 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TorchSharpGpu;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.TorchSharpGpu;
 

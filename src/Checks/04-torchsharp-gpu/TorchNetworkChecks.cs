@@ -1,9 +1,5 @@
 using System.Globalization;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TorchSharpGpu;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.TorchSharpGpu;
 
@@ -14,13 +10,7 @@ namespace Autograder.Checks.TorchSharpGpu;
 /// </summary>
 public sealed class TorchNetworkChecks() : CheckSource(Exercise)
 {
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "04-torchsharp-gpu",
-        Title = "TorchSharp on a device",
-        Bans = DeviceBans.Apis,
-        BannedLiterals = DeviceBans.Literals,
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice("04-torchsharp-gpu", "TorchSharp on a device");
 
     public override IEnumerable<ExerciseSpec> Exercises => [Exercise];
 

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
-using Autograder.Reference.Data;
 using Autograder.Reference.Optimizers;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.Optimizers;
 
@@ -32,13 +28,7 @@ public sealed class OptimizerChecks() : CheckSource(Exercise)
     ];
 
     // After OptimizerBans: static fields are initialised in the order they are written.
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "05-optimizers",
-        Title = "Optimisers",
-        Bans = [.. OptimizerBans, .. DeviceBans.Apis],
-        BannedLiterals = DeviceBans.Literals,
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice("05-optimizers", "Optimisers", exerciseBans: OptimizerBans);
 
     /// <summary>Largest difference from torch.optim allowed in any parameter, in float64.</summary>
     internal const double Tolerance = 1e-10;

@@ -1,8 +1,5 @@
-using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
-using Autograder.Reference.Data;
 using Autograder.Reference.TimeSeries;
-using TorchSharp;
 
 namespace Autograder.Checks.TimeSeries;
 
@@ -19,13 +16,7 @@ public sealed class TimeSeriesChecks() : CheckSource(Exercise)
         "forecasting them. Try your code on a series from a scratch project, or on one you write into a test.");
 
     // Declared after the bans it uses: static fields initialise in order.
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "06-time-series",
-        Title = "Time-series forecasting",
-        Bans = [.. DeviceBans.ApisReturningArrays, NoSeriesGenerator],
-        BannedLiterals = DeviceBans.Literals,
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice("06-time-series", "Time-series forecasting", returnsArrays: true, NoSeriesGenerator);
 
     /// <summary>The public forecasting task: about twelve weeks of hourly values with a daily season.</summary>
     internal static readonly ForecastTask PublicTask = new(Length: 2000, Period: 24, InputLength: 36, TrainFraction: 0.75);

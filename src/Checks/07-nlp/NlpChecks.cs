@@ -1,9 +1,6 @@
 using System.Globalization;
-using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
-using Autograder.Reference.Data;
 using Autograder.Reference.Nlp;
-using TorchSharp;
 
 namespace Autograder.Checks.Nlp;
 
@@ -24,13 +21,7 @@ public sealed class NlpChecks() : CheckSource(Exercise)
         "EmbeddingBag pools for you; in this exercise you write the masked mean yourself (nn.Embedding, a mask, a sum and a division).");
 
     // Declared after the bans it uses: static fields initialise in order.
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "07-nlp",
-        Title = "Introduction to NLP",
-        Bans = [NoEmbeddingBag, NoEmbeddingBagFactory, .. DeviceBans.ApisReturningArrays],
-        BannedLiterals = DeviceBans.Literals,
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice("07-nlp", "Introduction to NLP", returnsArrays: true, NoEmbeddingBag, NoEmbeddingBagFactory);
 
     /// <summary>How the accuracy checks prepare texts: rare words to &lt;unk&gt;, rows long enough for every sentence.</summary>
     internal static readonly TextSetup AccuracySetup = new(MinFrequency: 2, Length: 32);

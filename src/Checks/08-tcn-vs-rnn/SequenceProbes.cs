@@ -1,8 +1,3 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Autograder.Checks.TcnVsRnn;
 
 /// <summary>

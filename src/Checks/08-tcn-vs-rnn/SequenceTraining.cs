@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.TcnVsRnn;
 

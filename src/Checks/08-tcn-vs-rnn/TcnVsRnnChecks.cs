@@ -1,9 +1,5 @@
 using System.Globalization;
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TcnVsRnn;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.TcnVsRnn;
 
@@ -15,13 +11,7 @@ namespace Autograder.Checks.TcnVsRnn;
 /// </summary>
 public sealed class TcnVsRnnChecks() : CheckSource(Exercise)
 {
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "08-tcn-vs-rnn",
-        Title = "TCN vs RNN",
-        Bans = DeviceBans.Apis,
-        BannedLiterals = DeviceBans.Literals,
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice("08-tcn-vs-rnn", "TCN vs RNN");
 
     /// <summary>
     /// The copy-memory TCN: k = 5, dilations 1, 2, 4, a receptive field of 1 + 2·4·7 = 57 steps. Recall

@@ -1,5 +1,3 @@
-using Autograder.Grader.Checks;
-
 namespace Autograder.Checks.TrafficSigns;
 
 /// <summary>

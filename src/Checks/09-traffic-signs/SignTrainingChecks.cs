@@ -1,8 +1,4 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TrafficSigns;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.TrafficSigns;
 

@@ -1,8 +1,4 @@
-using Autograder.Grader.Checks;
-using Autograder.Reference.Data;
 using Autograder.Reference.TrafficSigns;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.TrafficSigns;
 
@@ -13,13 +9,7 @@ namespace Autograder.Checks.TrafficSigns;
 /// </summary>
 public sealed class TrafficSignChecks() : CheckSource(Exercise)
 {
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "09-traffic-signs",
-        Title = "Traffic signs",
-        Bans = DeviceBans.Apis,
-        BannedLiterals = DeviceBans.Literals,
-    };
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice("09-traffic-signs", "Traffic signs");
 
     /// <summary>The most parameters a model for the 12 classes may have.</summary>
     internal const int ParameterBudget = 100_000;

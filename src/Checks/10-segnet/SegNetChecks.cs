@@ -1,10 +1,6 @@
 using Autograder.Checks.TrafficSigns;
-using Autograder.Grader.Checks;
 using Autograder.Grader.Policy;
-using Autograder.Reference.Data;
 using Autograder.Reference.Segmentation;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.Segmentation;
 
@@ -20,40 +16,38 @@ public sealed class SegNetChecks() : CheckSource(Exercise)
         "took it from (MaxPool2d.forward_with_indices, then MaxUnpool2d or functional.max_unpool2d with those indices). " +
         "Transposed convolutions, Upsample, interpolate and pixel shuffles upsample without the indices.";
 
-    public static readonly ExerciseSpec Exercise = new()
-    {
-        Id = "10-segnet",
-        Title = "SegNet",
-        Bans =
-        [
-            .. DeviceBans.Apis,
-            new("TorchSharp.Modules.ConvTranspose1d", UnpoolOnly),
-            new("TorchSharp.Modules.ConvTranspose2d", UnpoolOnly),
-            new("TorchSharp.Modules.ConvTranspose3d", UnpoolOnly),
-            new("TorchSharp.torch.nn.ConvTranspose1d", UnpoolOnly),
-            new("TorchSharp.torch.nn.ConvTranspose2d", UnpoolOnly),
-            new("TorchSharp.torch.nn.ConvTranspose3d", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.conv_transpose1d", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.conv_transpose2d", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.conv_transpose3d", UnpoolOnly),
-            new("TorchSharp.Modules.Upsample", UnpoolOnly),
-            new("TorchSharp.torch.nn.Upsample", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.interpolate", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_bilinear", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest1d", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest2d", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest3d", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest1d_backward", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest2d_backward", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.upsample_nearest3d_backward", UnpoolOnly),
-            new("TorchSharp.Modules.PixelShuffle", UnpoolOnly),
-            new("TorchSharp.torch.nn.PixelShuffle", UnpoolOnly),
-            new("TorchSharp.torch.nn.functional.pixel_shuffle", UnpoolOnly),
-        ],
-        BannedLiterals = DeviceBans.Literals,
-    };
+    /// <summary>Every API that upsamples without the pooling indices.</summary>
+    private static readonly string[] UpsamplingApis =
+    [
+        "TorchSharp.Modules.ConvTranspose1d",
+        "TorchSharp.Modules.ConvTranspose2d",
+        "TorchSharp.Modules.ConvTranspose3d",
+        "TorchSharp.torch.nn.ConvTranspose1d",
+        "TorchSharp.torch.nn.ConvTranspose2d",
+        "TorchSharp.torch.nn.ConvTranspose3d",
+        "TorchSharp.torch.nn.functional.conv_transpose1d",
+        "TorchSharp.torch.nn.functional.conv_transpose2d",
+        "TorchSharp.torch.nn.functional.conv_transpose3d",
+        "TorchSharp.Modules.Upsample",
+        "TorchSharp.torch.nn.Upsample",
+        "TorchSharp.torch.nn.functional.interpolate",
+        "TorchSharp.torch.nn.functional.upsample",
+        "TorchSharp.torch.nn.functional.upsample_bilinear",
+        "TorchSharp.torch.nn.functional.upsample_nearest",
+        "TorchSharp.torch.nn.functional.upsample_nearest1d",
+        "TorchSharp.torch.nn.functional.upsample_nearest2d",
+        "TorchSharp.torch.nn.functional.upsample_nearest3d",
+        "TorchSharp.torch.nn.functional.upsample_nearest1d_backward",
+        "TorchSharp.torch.nn.functional.upsample_nearest2d_backward",
+        "TorchSharp.torch.nn.functional.upsample_nearest3d_backward",
+        "TorchSharp.Modules.PixelShuffle",
+        "TorchSharp.torch.nn.PixelShuffle",
+        "TorchSharp.torch.nn.functional.pixel_shuffle",
+    ];
+
+    // After UnpoolOnly and UpsamplingApis: static fields are initialised in the order they are written.
+    public static readonly ExerciseSpec Exercise = ExerciseKinds.OnDevice(
+        "10-segnet", "SegNet", exerciseBans: UpsamplingApis.Select(api => new BannedApi(api, UnpoolOnly)));
 
     internal const double PixelAccuracyThreshold = 0.95;
 

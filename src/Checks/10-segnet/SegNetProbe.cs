@@ -1,7 +1,5 @@
 using Autograder.Checks.TrafficSigns;
 using Autograder.Reference.Segmentation;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.Segmentation;
 

@@ -1,6 +1,4 @@
 using Autograder.Reference.Segmentation;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autograder.Checks.Segmentation;
 
