@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Autograder.Reference.Nlp;
+using Autograder.Reference.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -163,7 +164,7 @@ public sealed class BagOfEmbeddings : nn.Module<Tensor, Tensor>, ISentimentModel
     {
         using var scope = NewDisposeScope();
         // 1 for a real token, 0 for padding; sign() of non-negative indices makes it without a
-        // Scalar argument (see SteadyAdam on why this solution avoids temporary Scalars).
+        // Scalar argument (SteadyAdam's remarks say why temporary Scalars are avoided).
         var mask = tokenIds.sign().to_type(ScalarType.Float32).unsqueeze(-1);
         var summed = (embedding.forward(tokenIds) * mask).sum(1);
         // A row of padding only has no tokens: divide by at least 1, giving zeros.
@@ -172,70 +173,4 @@ public sealed class BagOfEmbeddings : nn.Module<Tensor, Tensor>, ISentimentModel
     }
 
     public Tensor Logits(Tensor tokenIds) => forward(tokenIds);
-}
-
-/// <summary>
-/// Adam (the same update as torch.optim.Adam with its defaults) whose Scalars live as long as the
-/// optimiser. TorchSharp 0.107 turns a double argument into a temporary Scalar that only a
-/// finalizer frees; a garbage collection on another thread while libtorch still reads it (inside
-/// the native call) frees it too early, and the step fails with "Expected false to be true" in
-/// Scalar::toFloat. torch.optim.Adam makes such temporaries on every step; the reference solution
-/// must pass every time, so it keeps its own.
-/// </summary>
-internal sealed class SteadyAdam : IDisposable
-{
-    private readonly TorchSharp.Modules.Parameter[] _parameters;
-    private readonly Tensor[] _means;
-    private readonly Tensor[] _squares;
-    private readonly double _learningRate;
-    private readonly Scalar _beta1 = 0.9;
-    private readonly Scalar _oneMinusBeta1 = 0.1;
-    private readonly Scalar _beta2 = 0.999;
-    private readonly Scalar _oneMinusBeta2 = 0.001;
-    private readonly Scalar _epsilon = 1e-8;
-    private readonly Scalar _one = 1.0;
-    private int _steps;
-
-    public SteadyAdam(IEnumerable<TorchSharp.Modules.Parameter> parameters, double learningRate)
-    {
-        _parameters = parameters.ToArray();
-        _means = _parameters.Select(p => zeros_like(p)).ToArray();
-        _squares = _parameters.Select(p => zeros_like(p)).ToArray();
-        _learningRate = learningRate;
-    }
-
-    public void Step()
-    {
-        _steps++;
-        using var noGrad = no_grad();
-        using Scalar stepSize = -_learningRate / (1 - Math.Pow(0.9, _steps));
-        using Scalar correction = Math.Sqrt(1 - Math.Pow(0.999, _steps));
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            using var scope = NewDisposeScope();
-            var gradient = _parameters[i].grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
-            _means[i].mul_(_beta1).add_(gradient, alpha: _oneMinusBeta1);
-            _squares[i].mul_(_beta2).addcmul_(gradient, gradient, value: _oneMinusBeta2);
-            var denominator = _squares[i].sqrt().div_(correction).add_(_epsilon, _one);
-            _parameters[i].addcdiv_(_means[i], denominator, value: stepSize);
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var tensor in _means.Concat(_squares))
-        {
-            tensor.Dispose();
-        }
-
-        foreach (var scalar in new[] { _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one })
-        {
-            scalar.Dispose();
-        }
-    }
 }

@@ -25,6 +25,10 @@ public sealed class OptimizerChecks() : CheckSource(Exercise)
             "SGD", "Adam", "AdamW", "Adamax", "NAdam", "RAdam", "RMSProp", "Rprop", "Adagrad", "Adadelta", "ASGD", "LBFGS",
             "OptimizerHelper", "OptimizerOptions", "OptimizerState", "ParamGroup",
         }.Select(name => new BannedApi($"TorchSharp.Modules.{name}", WriteItYourself)),
+        new(
+            "Autograder.Reference.Training.SteadyAdam",
+            "this exercise is about writing the optimiser yourself, from tensors and their .grad; the course's SteadyAdam is for " +
+            "exercises 06 and 07, where the optimiser is not the subject."),
     ];
 
     // After OptimizerBans: static fields are initialised in the order they are written.
