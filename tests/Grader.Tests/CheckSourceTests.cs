@@ -46,6 +46,30 @@ public sealed class CheckSourceTests
     }
 
     [Test]
+    public void Oracle_trials_run_every_trial_and_fail_on_the_first_mistake()
+    {
+        var checks = new OracleTrialsChecks().Checks().ToDictionary(check => check.Slug);
+        var context = new CheckContext(typeof(Exercises.Perceptron.Perceptron).Assembly, "01-perceptron", seed: 5, CancellationToken.None);
+
+        OracleTrialsChecks.Calls = 0;
+        var clean = checks["clean"].Run(context);
+        Assert.That((clean.Kind, OracleTrialsChecks.Calls), Is.EqualTo((VerdictKind.Passed, 3)));
+
+        OracleTrialsChecks.Calls = 0;
+        var second = checks["second-fails"].Run(context);
+        Assert.That((second.Kind, OracleTrialsChecks.Calls), Is.EqualTo((VerdictKind.Failed, 2)));
+        Assert.That(second.Message, Does.Contain("wrong on the second case"));
+    }
+
+    [Test]
+    public void Oracle_trials_of_another_shape_are_refused_by_name()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new OracleTrialsWrongShape().Checks().ToList());
+
+        Assert.That(error!.Message, Does.Contain("OracleTrialsWrongShape.NoRandom").And.Contain("SeededRandom random"));
+    }
+
+    [Test]
     public void A_course_source_keeps_its_order()
     {
         var hidden = Course.Catalog.ChecksOf("06-time-series").Where(check => check.Visibility == Visibility.Hidden);
@@ -87,5 +111,30 @@ public sealed class CheckSourceTests
     {
         [Check("no-context", "takes no context", Points = 1, Seed = 0)]
         private static Verdict TakesNoContext() => Verdict.Pass();
+    }
+
+    private sealed class OracleTrialsChecks() : CheckSource(Probe)
+    {
+        public static int Calls { get; set; }
+
+        [Check("clean", "three clean trials", Points = 1, Seed = 0)]
+        [Autograder.Checks.Hidden.OracleTrials(3)]
+        private static string? Clean(Autograder.Reference.Perceptron.IPerceptron learner, Exercises.Perceptron.Perceptron oracle, Autograder.Reference.Data.SeededRandom random)
+        {
+            Calls++;
+            return null;
+        }
+
+        [Check("second-fails", "the second of five trials finds a mistake", Points = 1, Seed = 0)]
+        [Autograder.Checks.Hidden.OracleTrials(5)]
+        private static string? SecondFails(Autograder.Reference.Perceptron.IPerceptron learner, Exercises.Perceptron.Perceptron oracle, Autograder.Reference.Data.SeededRandom random) =>
+            ++Calls == 2 ? "wrong on the second case" : null;
+    }
+
+    private sealed class OracleTrialsWrongShape() : CheckSource(Probe)
+    {
+        [Check("no-random", "draws nothing", Points = 1, Seed = 0)]
+        [Autograder.Checks.Hidden.OracleTrials(3)]
+        private static string? NoRandom(Autograder.Reference.Perceptron.IPerceptron learner, Exercises.Perceptron.Perceptron oracle) => null;
     }
 }

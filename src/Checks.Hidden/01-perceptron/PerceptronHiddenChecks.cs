@@ -12,11 +12,7 @@ namespace Autograder.Checks.Hidden.Perceptron;
 public sealed class PerceptronHiddenChecks() : CheckSource(PerceptronChecks.Exercise)
 {
     [Check("update-rule-random", "the training rule on 200 random examples", Points = 2, Seed = 1001, Visibility = Visibility.Hidden)]
-    private static Verdict UpdateRuleRandom(CheckContext context)
-    {
-        return OracleTrials.Run<IPerceptron, Oracle>(context, trials: 200, UpdateMistake);
-    }
-
+    [OracleTrials(200)]
     private static string? UpdateMistake(IPerceptron learner, Oracle oracle, SeededRandom random)
     {
         var dimensions = 1 + random.NextInt(6);

@@ -26,11 +26,7 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     }
 
     [Check("squared-error-random", "E(w) on random problems", Points = 1, Seed = 2001, Visibility = Visibility.Hidden)]
-    private static Verdict SquaredErrorRandom(CheckContext context)
-    {
-        return OracleTrials.Run<ILinearRegression, OracleRegression>(context, trials: 30, SquaredErrorMistake);
-    }
-
+    [OracleTrials(30)]
     private static string? SquaredErrorMistake(ILinearRegression learner, OracleRegression oracle, SeededRandom random)
     {
         var (data, weights) = RandomProblem(random, oracle);
@@ -155,11 +151,7 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
         GradientDescentChecks.LossNeverRises(context, count: 500, features: 6, learningRate: 0.0005, steps: 100);
 
     [Check("sigmoid-random", "sigmoid on random values, large ones included", Points = 1, Seed = 2006, Visibility = Visibility.Hidden)]
-    private static Verdict SigmoidRandom(CheckContext context)
-    {
-        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 400, SigmoidMistake);
-    }
-
+    [OracleTrials(400)]
     private static string? SigmoidMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
     {
         var a = RandomLogit(random);
@@ -184,11 +176,7 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     };
 
     [Check("bce-random", "binary cross-entropy and its gradient on random logits", Points = 2, Seed = 2007, Visibility = Visibility.Hidden)]
-    private static Verdict BceRandom(CheckContext context)
-    {
-        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 400, BceMistake);
-    }
-
+    [OracleTrials(400)]
     private static string? BceMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
     {
         var z = RandomLogit(random);
@@ -225,11 +213,7 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     }
 
     [Check("softmax-random", "softmax on random rows, large logits included", Points = 1, Seed = 2008, Visibility = Visibility.Hidden)]
-    private static Verdict SoftmaxRandom(CheckContext context)
-    {
-        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 300, SoftmaxMistake);
-    }
-
+    [OracleTrials(300)]
     private static string? SoftmaxMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
     {
         var z = RandomRow(random, 1 + random.NextInt(10));
@@ -248,11 +232,7 @@ public sealed class GradientDescentHiddenChecks() : CheckSource(Exercise)
     }
 
     [Check("cross-entropy-random", "cross-entropy and its gradient on random batches", Points = 2, Seed = 2009, Visibility = Visibility.Hidden)]
-    private static Verdict CrossEntropyRandom(CheckContext context)
-    {
-        return OracleTrials.Run<ILosses, OracleLosses>(context, trials: 60, CrossEntropyMistake);
-    }
-
+    [OracleTrials(60)]
     private static string? CrossEntropyMistake(ILosses learner, OracleLosses oracle, SeededRandom random)
     {
         var count = 1 + random.NextInt(20);

@@ -69,11 +69,7 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     }
 
     [Check("forward-matches-reference", "Forward on random networks", Points = 1, Seed = 1001, Visibility = Visibility.Hidden)]
-    private static Verdict ForwardMatchesReference(CheckContext context)
-    {
-        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, ForwardMistake);
-    }
-
+    [OracleTrials(20)]
     private static string? ForwardMistake(INetwork learner, Oracle oracle, SeededRandom random)
     {
         var (parameters, x) = RandomCase(random, scale: 2);
@@ -102,11 +98,7 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     }
 
     [Check("loss-matches-reference", "Loss on random networks", Points = 1, Seed = 1002, Visibility = Visibility.Hidden)]
-    private static Verdict LossMatchesReference(CheckContext context)
-    {
-        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, LossMistake);
-    }
-
+    [OracleTrials(20)]
     private static string? LossMistake(INetwork learner, Oracle oracle, SeededRandom random)
     {
         var (parameters, x, targets) = RandomLabelledCase(random);
@@ -119,11 +111,7 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     }
 
     [Check("loss-large-logits", "Loss stays exact at large logits", Points = 1, Seed = 1003, Visibility = Visibility.Hidden)]
-    private static Verdict LossLargeLogits(CheckContext context)
-    {
-        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, LargeLogitLossMistake);
-    }
-
+    [OracleTrials(20)]
     private static string? LargeLogitLossMistake(INetwork learner, Oracle oracle, SeededRandom random)
     {
         // Output weights of tens to hundreds put the logit far beyond where o rounds to 0 or 1.
@@ -147,11 +135,7 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
     }
 
     [Check("backward-matches-reference", "Backward on random networks", Points = 2, Seed = 1004, Visibility = Visibility.Hidden)]
-    private static Verdict BackwardMatchesReference(CheckContext context)
-    {
-        return OracleTrials.Run<INetwork, Oracle>(context, trials: 20, BackwardMistake);
-    }
-
+    [OracleTrials(20)]
     private static string? BackwardMistake(INetwork learner, Oracle oracle, SeededRandom random)
     {
         var (parameters, x, targets) = RandomLabelledCase(random);
@@ -177,11 +161,7 @@ public sealed class BackpropHiddenChecks() : CheckSource(BackpropChecks.Exercise
         BackpropChecks.GradientCheck(context, inputs: 5, hidden: 7, examples: 12, samplesPerParameter: 4);
 
     [Check("momentum-matches-reference", "momentum steps from random velocities", Points = 1, Seed = 1006, Visibility = Visibility.Hidden)]
-    private static Verdict MomentumMatchesReference(CheckContext context)
-    {
-        return OracleTrials.Run<INetwork, Oracle>(context, trials: 10, MomentumMistake);
-    }
-
+    [OracleTrials(10)]
     private static string? MomentumMistake(INetwork learner, Oracle oracle, SeededRandom random)
     {
         var (inputs, hidden) = (1 + random.NextInt(5), 1 + random.NextInt(6));

@@ -11,11 +11,7 @@ namespace Autograder.Checks.Hidden.TimeSeries;
 public sealed class TimeSeriesHiddenChecks() : CheckSource(TimeSeriesChecks.Exercise)
 {
     [Check("windows-match-reference", "windows of random series and sizes", Points = 1, Seed = 6001, Visibility = Visibility.Hidden)]
-    private static Verdict WindowsMatchReference(CheckContext context)
-    {
-        return OracleTrials.Run<IForecastingPipeline, Oracle>(context, trials: 100, WindowsMistake);
-    }
-
+    [OracleTrials(100)]
     private static string? WindowsMistake(IForecastingPipeline learner, Oracle oracle, SeededRandom random)
     {
         var series = Enumerable.Range(0, 1 + random.NextInt(60)).Select(_ => random.Gaussian()).ToArray();

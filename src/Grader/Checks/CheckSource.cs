@@ -21,9 +21,17 @@ public abstract class CheckSource(ExerciseSpec exercise) : ICheckSource
                 pair.Declared!.Slug, pair.Declared.Name, pair.Declared.Points, pair.Declared.Seed, RunOf(pair.Method), pair.Declared.Visibility))
             .ToList();
 
-    private static Func<CheckContext, Verdict> RunOf(MethodInfo method) =>
-        method.IsStatic && method.ReturnType == typeof(Verdict) && method.GetParameters() is [{ ParameterType: var parameter }] && parameter == typeof(CheckContext)
+    private static Func<CheckContext, Verdict> RunOf(MethodInfo method)
+    {
+        if (method.GetCustomAttribute<CheckShapeAttribute>() is { } shape)
+        {
+            return shape.RunOf(method);
+        }
+
+        return method.IsStatic && method.ReturnType == typeof(Verdict) && method.GetParameters() is [{ ParameterType: var parameter }] && parameter == typeof(CheckContext)
             ? method.CreateDelegate<Func<CheckContext, Verdict>>()
             : throw new InvalidOperationException(
-                $"{method.DeclaringType?.FullName}.{method.Name} is declared a check but is not a static Verdict {method.Name}(CheckContext context).");
+                $"{method.DeclaringType?.FullName}.{method.Name} is declared a check but is not a static Verdict {method.Name}(CheckContext context), " +
+                "and no CheckShapeAttribute on it says what else it is.");
+    }
 }
