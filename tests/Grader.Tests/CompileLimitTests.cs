@@ -139,7 +139,9 @@ public sealed class CompileLimitTests
     [TestCase("x > 0 ? 1 : ", "")]
     public void The_deepest_tree_the_limits_allow_compiles_and_passes_the_policy_on_a_1_MiB_stack(string open, string close)
     {
-        // The policy binds the tree again on the caller's thread, which has an ordinary stack.
+        // The grader walks learner code on RoslynThread's large stack, but ApiPolicy.Check itself
+        // still runs on its caller's thread for trusted text (tools, the batch warm-up): an
+        // ordinary stack must hold the deepest tree the limits allow.
         var depth = CompileLimits.Default.MaxDepth;
         string? error = null;
         for (var nesting = depth; nesting > 0 && error is null; nesting -= 10)
