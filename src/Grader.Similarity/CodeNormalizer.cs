@@ -15,9 +15,9 @@ public static class CodeNormalizer
 {
     private static readonly CSharpParseOptions Parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
 
-    public static NormalizedCode Normalize(IReadOnlyList<SourceFile> files)
+    public static NormalizedCode Normalize(IReadOnlyList<SourceFile> files, CancellationToken cancellation = default)
     {
-        var trees = files.Select(file => CSharpSyntaxTree.ParseText(file.Text, Parse, file.DisplayPath)).ToList();
+        var trees = files.Select(file => CSharpSyntaxTree.ParseText(file.Text, Parse, file.DisplayPath, cancellationToken: cancellation)).ToList();
         var declared = DeclaredNames.Of(trees);
         var items = new List<List<CodeToken>>();
         for (var file = 0; file < trees.Count; file++)

@@ -1,3 +1,5 @@
+using Autograder.Grader.Compile;
+
 namespace Autograder.Grader.Similarity;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Autograder.Grader.Similarity;
 /// </summary>
 public static class SimilarityAnalysis
 {
+    private const string NestedTooDeeply = "the code could not be parsed for comparison (nested too deeply)";
+
     public static SimilarityReport Run(ClassWork work, StarterCode starter, SimilarityOptions options)
     {
         var skipped = new List<SkippedEntry>(work.Skipped);
@@ -18,12 +22,31 @@ public static class SimilarityAnalysis
             var codes = new NormalizedCode?[students.Count];
             var prints = new HashSet<ulong>[students.Count];
             var stub = starter.KGramsOf(exercise);
+            var unreadable = new string?[students.Count];
             Parallel.For(0, students.Count, s =>
             {
+                prints[s] = [];
+                var files = students[s].Exercises[exercise];
+                // Learner text, parsed as the compile parses it: the bracket scan first (the parser
+                // recurses on brackets without a stack guard, and a stack overflow cannot be
+                // caught: it ended the whole batch), then on a large stack within a time limit.
+                if (files.Any(file => NestingDepth.FirstBeyond(file.Text, CompileLimits.Default.MaxDepth) is not null))
+                {
+                    unreadable[s] = NestedTooDeeply;
+                    return;
+                }
+
                 try
                 {
-                    codes[s] = CodeNormalizer.Normalize(students[s].Exercises[exercise]);
-                    prints[s] = Fingerprints.Winnow(Fingerprints.KGrams(codes[s]!.Tokens, options.KGram), options.Window);
+                    if (!RoslynThread.TryRun($"normalise {students[s].Student}", CompileLimits.Default.TimeLimit,
+                        cancellation => CodeNormalizer.Normalize(files, cancellation), out var code))
+                    {
+                        unreadable[s] = "the code could not be parsed for comparison (it took too long)";
+                        return;
+                    }
+
+                    codes[s] = code;
+                    prints[s] = Fingerprints.Winnow(Fingerprints.KGrams(code.Tokens, options.KGram), options.Window);
                     prints[s].ExceptWith(stub);
                 }
                 catch (Exception e) when (e is InsufficientExecutionStackException or InvalidOperationException)
@@ -31,13 +54,14 @@ public static class SimilarityAnalysis
                     // Code nested past what the parser takes: not comparable, and said so.
                     codes[s] = null;
                     prints[s] = [];
+                    unreadable[s] = NestedTooDeeply;
                 }
             });
             for (var s = 0; s < students.Count; s++)
             {
-                if (codes[s] is null)
+                if (unreadable[s] is { } reason)
                 {
-                    skipped.Add(new SkippedEntry($"{students[s].Student}/{exercise}", "the code could not be parsed for comparison (nested too deeply)"));
+                    skipped.Add(new SkippedEntry($"{students[s].Student}/{exercise}", reason));
                 }
             }
 

@@ -72,12 +72,76 @@ public sealed class CompileLimitTests
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)));
     }
 
+    [Test]
+    public void A_policy_walk_past_its_time_limit_is_refused_with_a_message_that_says_so()
+    {
+        // Compiles (about 2 s alone, beyond 10 s beside other tests: so a patient compile); the
+        // walk binds the same lambdas again.
+        var compiled = SubmissionCompiler.Compile("SlowWalk", [new SourceFile(File, SlowBinding())], Patient);
+        Assert.That(compiled, Is.TypeOf<CompileResult.Success>(), () => compiled.ToString());
+        WarmThePolicy();
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = ApiPolicy.CheckWithin(((CompileResult.Success)compiled).Compilation, [], limits: ShortWalk);
+
+        Assert.That(result.Limit, Does.StartWith("checking which APIs it uses took longer than 0.2 s (01-perceptron/Perceptron.cs). Nested lambdas"));
+        Assert.That(result.Violations, Is.Empty);
+        Assert.That(stopwatch.Elapsed, Is.LessThan(ShortWalk.TimeLimit + TimeSpan.FromSeconds(3)));
+    }
+
+    [Test]
+    public void A_diagnosis_of_a_missing_api_past_its_time_limit_gives_the_plain_errors_and_says_so()
+    {
+        // The same slow lambdas plus one API outside the course's reference set: the compile fails
+        // fast on the missing namespace, and the diagnosis compiles and walks it all again.
+        var files = new[] { new SourceFile(File, SlowBinding().Replace("void T() {", "object H() => new System.Net.Http.HttpClient(); void T() {", StringComparison.Ordinal)) };
+        var failed = (CompileResult.Failure)SubmissionCompiler.Compile("SlowDiagnosis", files, Patient);
+        Assert.That(failed.Errors.Select(error => error.Code), Is.EqualTo(new[] { "CS0234" }));
+        WarmThePolicy();
+        var stopwatch = Stopwatch.StartNew();
+
+        var diagnosis = UnavailableApis.Diagnose(files, failed.Errors, [], limits: ShortWalk);
+
+        Assert.That(diagnosis.Limit, Does.StartWith("checking which APIs it uses took longer than 0.2 s (01-perceptron/Perceptron.cs). Nested lambdas"));
+        Assert.That(diagnosis.Violations, Is.Empty);
+        Assert.That(diagnosis.Errors, Is.EqualTo(failed.Errors));
+        Assert.That(stopwatch.Elapsed, Is.LessThan(ShortWalk.TimeLimit + TimeSpan.FromSeconds(3)));
+    }
+
+    private static readonly CompileLimits Patient = CompileLimits.Default with { TimeLimit = TimeSpan.FromMinutes(5) };
+
+    private static readonly CompileLimits ShortWalk = CompileLimits.Default with { TimeLimit = TimeSpan.FromSeconds(0.2) };
+
+    /// <summary>The clock of a walk starts after its warm-up on trusted text; these tests time only the learner's part.</summary>
+    private static void WarmThePolicy()
+    {
+        var trivial = new[] { new SourceFile(File, "class C { object H() => new System.Net.Http.HttpClient(); }") };
+        var failed = (CompileResult.Failure)SubmissionCompiler.Compile("Warm", trivial);
+        _ = UnavailableApis.Diagnose(trivial, failed.Errors, []);
+        _ = ApiPolicy.CheckWithin(((CompileResult.Success)SubmissionCompiler.Compile("Warm", [new SourceFile(File, "class C { }")])).Compilation, []);
+    }
+
+    /// <summary>
+    /// Legal code (lambdas 3 deep) that binds slowly: each lambda goes to a method with 16
+    /// overloads, and only the innermost body (40 uses of <c>Length</c>) says which one. About 2 s
+    /// to compile here, and as long again to walk or to diagnose.
+    /// </summary>
+    private static string SlowBinding()
+    {
+        string[] types = ["int", "string", "double", "long", "float", "bool", "char", "byte"];
+        var overloads = string.Concat(types.Select(type => $"void M(System.Func<{type}, int> f) {{ }} void M(System.Action<{type}> f) {{ }} "));
+        var body = string.Join(" + ", Enumerable.Repeat("a0.Length + a1.Length + a2.Length", 40));
+        return $"class C {{ {overloads}void T() {{ M(a0 => M(a1 => M(a2 => {body}))); }} }}";
+    }
+
     [TestCase("(", ")")]
     [TestCase("-(int)", "")]
     [TestCase("x > 0 ? 1 : ", "")]
     public void The_deepest_tree_the_limits_allow_compiles_and_passes_the_policy_on_a_1_MiB_stack(string open, string close)
     {
-        // The policy binds the tree again on the caller's thread, which has an ordinary stack.
+        // The grader walks learner code on RoslynThread's large stack, but ApiPolicy.Check itself
+        // still runs on its caller's thread for trusted text (tools, the batch warm-up): an
+        // ordinary stack must hold the deepest tree the limits allow.
         var depth = CompileLimits.Default.MaxDepth;
         string? error = null;
         for (var nesting = depth; nesting > 0 && error is null; nesting -= 10)

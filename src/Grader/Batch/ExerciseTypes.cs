@@ -60,7 +60,14 @@ public sealed class ExerciseTypes
             return null;
         }
 
-        var declared = DeclaredTypes(file.Text).Distinct(StringComparer.Ordinal).ToList();
+        // Learner text, so parsed as the compile parses it: on a large stack, within its time.
+        if (!RoslynThread.TryRun("read types", CompileLimits.Default.TimeLimit,
+            cancellation => DeclaredTypes(file.Text, cancellation).Distinct(StringComparer.Ordinal).ToList(), out var declared))
+        {
+            reason = "it took too long to read; split it into smaller pieces";
+            return null;
+        }
+
         if (IsEmpty)
         {
             reason = "the grader has no stubs to match loose files against (give --stubs, the exercises/ folder)";
@@ -89,9 +96,9 @@ public sealed class ExerciseTypes
     }
 
     /// <summary>Names of the types a file declares at namespace level (nested types belong to their parent).</summary>
-    private static IEnumerable<string> DeclaredTypes(string text)
+    private static IEnumerable<string> DeclaredTypes(string text, CancellationToken cancellation = default)
     {
-        var root = CSharpSyntaxTree.ParseText(text, SubmissionCompiler.ParseOptions).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(text, SubmissionCompiler.ParseOptions, cancellationToken: cancellation).GetRoot(cancellation);
         return root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
             .OfType<MemberDeclarationSyntax>()
             .Select(member => member switch

@@ -21,13 +21,6 @@ namespace Autograder.Grader.Compile;
 /// </remarks>
 public static class SubmissionCompiler
 {
-    // Eight times the usual 1 MiB: room for what the bracket scan lets through and for parser
-    // recursions not yet found. Not larger: Roslyn's own guard (error CS8078) trips only when the
-    // stack is nearly used up, so the deeper the stack the deeper (and slower: every GC scans the
-    // whole stack) a guarded chain goes. Parsing a 150,000-deep `if` chain took 1.0 s on 1 MiB,
-    // 1.6 s on 4 MiB, 5.8 s on 16 MiB and over 10 s on 64 MiB. Reserved, not committed.
-    private const int StackBytes = 8 * 1024 * 1024;
-
     internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     internal static readonly CSharpCompilationOptions Options = new(
@@ -64,25 +57,9 @@ public static class SubmissionCompiler
         // learner's time, so it is spent once, on trusted text, before any clock starts.
         _ = Warm.Value;
 
-        var cancellation = new CancellationTokenSource();
-        CompileResult? result = null;
-        var compiler = new Thread(() => result = CompileGuarded(assemblyName, files, limits, cancellation.Token), StackBytes)
-        {
-            // A compile Roslyn cancels late must never keep the grader alive.
-            IsBackground = true,
-            Name = $"compile {assemblyName}",
-        };
-        compiler.Start();
-        if (!compiler.Join(limits.TimeLimit))
-        {
-            cancellation.Cancel();
-            var where = files.Count == 1 ? $" ({files[0].DisplayPath})" : "";
-            return Refused($"compiling took longer than {limits.TimeLimit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s{where}. " +
-                "Nested lambdas passed to methods with many overloads are the usual cause: give the lambdas' parameters explicit types, or move them into named methods.");
-        }
-
-        cancellation.Dispose();
-        return result!;
+        return RoslynThread.TryRun($"compile {assemblyName}", limits.TimeLimit, token => CompileGuarded(assemblyName, files, limits, token), out var result)
+            ? result
+            : Refused(limits.TookTooLong("compiling", [.. files.Select(file => file.DisplayPath)]));
     }
 
     private static readonly Lazy<CompileResult> Warm = new(() => CompileBounded(

@@ -44,7 +44,7 @@ public static class ExerciseGrader
             return diagnosis.Violations.Count > 0
                 ? Refused(exercise, checks, diagnosis.Violations)
                 : ExerciseScorer.Unrunnable(exercise, checks,
-                    $"does not compile ({Plural(diagnosis.Errors.Count, "error")}). Fix these, then run again:\n" +
+                    $"does not compile ({Plural(diagnosis.Errors.Count, "error")}){(diagnosis.Limit is { } slow ? $"; {slow}" : ".")} Fix these, then run again:\n" +
                     string.Join('\n', diagnosis.Errors.Take(20)),
                     "not run: the exercise does not compile.") with
                 {
@@ -53,10 +53,15 @@ public static class ExerciseGrader
         }
 
         var success = (CompileResult.Success)compiled;
-        var violations = ApiPolicy.Check(success.Compilation, exercise.Bans, exercise.BannedLiterals);
-        if (violations.Count > 0)
+        var policy = ApiPolicy.CheckWithin(success.Compilation, exercise.Bans, exercise.BannedLiterals);
+        if (policy.Limit is { } tooSlow)
         {
-            return Refused(exercise, checks, violations);
+            return ExerciseScorer.Unrunnable(exercise, checks, $"was not run: {tooSlow}", "not run: checking which APIs the exercise uses took too long.");
+        }
+
+        if (policy.Violations.Count > 0)
+        {
+            return Refused(exercise, checks, policy.Violations);
         }
 
         return ExerciseScorer.Score(exercise, runner.Run(exercise, success, checks, observer));

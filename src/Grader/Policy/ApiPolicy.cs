@@ -1,3 +1,4 @@
+using Autograder.Grader.Compile;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,8 +17,60 @@ namespace Autograder.Grader.Policy;
 /// </summary>
 public static class ApiPolicy
 {
+    /// <summary>
+    /// The walk over learner code: bounded like the compile (<see cref="RoslynThread"/>), because
+    /// a new semantic model binds the code again, and per node inside lambdas, so text that binds
+    /// slowly costs more here than in the compile that just passed.
+    /// </summary>
+    public static PolicyResult CheckWithin(
+        Compilation compilation,
+        IReadOnlyList<BannedApi> exerciseBans,
+        IReadOnlyList<BannedLiteral>? bannedLiterals = null,
+        CompileLimits? limits = null)
+    {
+        limits ??= CompileLimits.Default;
+        // The first walk in a process JIT-compiles the semantic model's queries; on trusted text,
+        // before the clock starts, as the compile does.
+        _ = Warm.Value;
+        return RoslynThread.TryRun($"policy {compilation.AssemblyName}", limits.TimeLimit,
+            cancellation => Check(compilation, exerciseBans, bannedLiterals, cancellation), out var violations)
+            ? new PolicyResult(violations)
+            : new PolicyResult([]) { Limit = limits.TookTooLong(Checking, [.. compilation.SyntaxTrees.Select(tree => tree.FilePath)]) };
+    }
+
+    /// <summary>The step's name in a learner's message when it runs out of time.</summary>
+    internal const string Checking = "checking which APIs it uses";
+
+    private static readonly Lazy<int> Warm = new(() =>
+        SubmissionCompiler.Compile("WarmPolicy", [new SourceFile("warm.cs", WarmText)]) is CompileResult.Success warm
+            ? Check(warm.Compilation, []).Count
+            : -1);
+
+    /// <summary>Trusted text that takes the walk through its kinds of query: names, lambdas, operators, foreach, deconstruction, a query.</summary>
+    internal const string WarmText = """
+        using System.Collections.Generic;
+        using System.Linq;
+        static class Warm
+        {
+            static int M(int[] xs)
+            {
+                var (a, b) = (xs.Length, 1);
+                foreach (var x in from x in xs where x > a select x + b) { a += x; }
+                return xs.Select(x => x * 2).Where(x => x > 0).Sum() + new List<int> { a }.Count;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The walk itself, on the caller's thread and without a clock: for trusted text (reference
+    /// solutions, stubs, mutants of solutions) and for callers that bound it themselves. Learner
+    /// text goes through <see cref="CheckWithin"/>.
+    /// </summary>
     public static IReadOnlyList<PolicyViolation> Check(
-        Compilation compilation, IReadOnlyList<BannedApi> exerciseBans, IReadOnlyList<BannedLiteral>? bannedLiterals = null)
+        Compilation compilation,
+        IReadOnlyList<BannedApi> exerciseBans,
+        IReadOnlyList<BannedLiteral>? bannedLiterals = null,
+        CancellationToken cancellation = default)
     {
         bannedLiterals ??= [];
         var judge = new SymbolJudge(compilation, exerciseBans);
@@ -27,7 +80,7 @@ public static class ApiPolicy
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
-            var root = tree.GetRoot();
+            var root = tree.GetRoot(cancellation);
             foreach (var directive in SyntaxRules.HiddenLocations(root))
             {
                 violations.Add((At(directive.Node, directive.Api, directive.Reason), 2));
@@ -35,8 +88,11 @@ public static class ApiPolicy
 
             // Using directives only name things; what counts is what the code then uses. The
             // argument of nameof is only a name: nothing runs.
-            foreach (var node in root.DescendantNodes(descendIntoChildren: node => node is not UsingDirectiveSyntax && !IsNameOfArgument(node, model)))
+            foreach (var node in root.DescendantNodes(descendIntoChildren: node => node is not UsingDirectiveSyntax && !IsNameOfArgument(node, model, cancellation)))
             {
+                // Every query below may bind again (a lambda's body once per query inside it), so
+                // the walk stops at the next node once its time is up.
+                cancellation.ThrowIfCancellationRequested();
                 if (node is UsingDirectiveSyntax)
                 {
                     continue;
@@ -54,13 +110,13 @@ public static class ApiPolicy
                     continue;
                 }
 
-                if (SemanticViolation(node, model, judge) is { } semantic)
+                if (SemanticViolation(node, model, judge, cancellation) is { } semantic)
                 {
                     violations.Add((At(node, semantic.Api, semantic.Reason), 2));
                     continue;
                 }
 
-                foreach (var (used, matched) in SymbolsUsedBy(node, model))
+                foreach (var (used, matched) in SymbolsUsedBy(node, model, cancellation))
                 {
                     if (judge.Verdict(matched) is { } verdict)
                     {
@@ -81,19 +137,19 @@ public static class ApiPolicy
             .ThenBy(violation => violation.Column)];
     }
 
-    private static bool IsNameOfArgument(SyntaxNode node, SemanticModel model) =>
+    private static bool IsNameOfArgument(SyntaxNode node, SemanticModel model, CancellationToken cancellation) =>
         node is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } } invocation }
-        && model.GetSymbolInfo(invocation.Expression).Symbol is null
-        && model.GetConstantValue(invocation).HasValue;
+        && model.GetSymbolInfo(invocation.Expression, cancellation).Symbol is null
+        && model.GetConstantValue(invocation, cancellation).HasValue;
 
     /// <summary>
     /// Rules that need the semantic model but no symbol list: <c>dynamic</c> (it binds through
     /// reflection at run time), and assignments to static state of types that are not the
     /// learner's (a process-wide default outlives the check: it reached the next exercise once).
     /// </summary>
-    private static (string Api, string Reason)? SemanticViolation(SyntaxNode node, SemanticModel model, SymbolJudge judge)
+    private static (string Api, string Reason)? SemanticViolation(SyntaxNode node, SemanticModel model, SymbolJudge judge, CancellationToken cancellation)
     {
-        if (node is IdentifierNameSyntax { Identifier.Text: "dynamic" } && model.GetSymbolInfo(node).Symbol is IDynamicTypeSymbol)
+        if (node is IdentifierNameSyntax { Identifier.Text: "dynamic" } && model.GetSymbolInfo(node, cancellation).Symbol is IDynamicTypeSymbol)
         {
             return ("dynamic", "dynamic is not allowed in a submission: it finds members by reflection while the program runs. Use the real types.");
         }
@@ -108,7 +164,7 @@ public static class ApiPolicy
             _ => null,
         };
         if (target is not null
-            && model.GetSymbolInfo(target).Symbol is { IsStatic: true } state and (IFieldSymbol or IPropertySymbol or IEventSymbol)
+            && model.GetSymbolInfo(target, cancellation).Symbol is { IsStatic: true } state and (IFieldSymbol or IPropertySymbol or IEventSymbol)
             && !judge.IsOwn(state))
         {
             return (Describe(state), SymbolJudge.ProcessWide);
@@ -135,9 +191,9 @@ public static class ApiPolicy
     /// MethodInfo). Operators, user-defined conversions, <c>foreach</c>, deconstruction, <c>await</c>
     /// and query clauses call methods no name shows; those are included too.
     /// </summary>
-    private static IEnumerable<(ISymbol Used, ISymbol Matched)> SymbolsUsedBy(SyntaxNode node, SemanticModel model)
+    private static IEnumerable<(ISymbol Used, ISymbol Matched)> SymbolsUsedBy(SyntaxNode node, SemanticModel model, CancellationToken cancellation)
     {
-        foreach (var implicitly in ImplicitSymbols(node, model))
+        foreach (var implicitly in ImplicitSymbols(node, model, cancellation))
         {
             yield return (implicitly, implicitly);
         }
@@ -148,7 +204,7 @@ public static class ApiPolicy
             yield break;
         }
 
-        var info = model.GetSymbolInfo(node);
+        var info = model.GetSymbolInfo(node, cancellation);
         var symbols = info.Symbol is { } symbol ? [symbol] : info.CandidateSymbols;
         // Namespaces are only paths to types; the types and members are what is judged.
         // A type that only qualifies a member (`Console` in `System.Console.WriteLine`) is judged
@@ -186,13 +242,13 @@ public static class ApiPolicy
         }
     }
 
-    private static IEnumerable<ISymbol> ImplicitSymbols(SyntaxNode node, SemanticModel model)
+    private static IEnumerable<ISymbol> ImplicitSymbols(SyntaxNode node, SemanticModel model, CancellationToken cancellation)
     {
         switch (node)
         {
             case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or CastExpressionSyntax
                 or AssignmentExpressionSyntax { RawKind: not (int)SyntaxKind.SimpleAssignmentExpression }:
-                if (model.GetSymbolInfo(node).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } op)
+                if (model.GetSymbolInfo(node, cancellation).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } op)
                 {
                     yield return op;
                 }
@@ -232,7 +288,7 @@ public static class ApiPolicy
 
                 break;
             case QueryClauseSyntax clause:
-                var query = model.GetQueryClauseInfo(clause);
+                var query = model.GetQueryClauseInfo(clause, cancellation);
                 ISymbol?[] queryParts = [query.CastInfo.Symbol, query.OperationInfo.Symbol];
                 foreach (var part in queryParts.OfType<ISymbol>())
                 {
@@ -241,7 +297,7 @@ public static class ApiPolicy
 
                 break;
             case SelectOrGroupClauseSyntax:
-                if (model.GetSymbolInfo(node).Symbol is { } selector)
+                if (model.GetSymbolInfo(node, cancellation).Symbol is { } selector)
                 {
                     yield return Unreduced(selector);
                 }
@@ -251,7 +307,7 @@ public static class ApiPolicy
 
         // An implicit user-defined conversion (`Tensor t = 1.0f;`, a banned type passed where
         // another is expected) calls a method no name shows.
-        if (node is ExpressionSyntax expression && model.GetConversion(expression) is { IsUserDefined: true, MethodSymbol: { } conversion })
+        if (node is ExpressionSyntax expression && model.GetConversion(expression, cancellation) is { IsUserDefined: true, MethodSymbol: { } conversion })
         {
             yield return conversion;
         }

@@ -6,7 +6,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Autograder.Grader.Policy;
 
 /// <summary>What a failed compile means for the learner: an API outside the course, or plain errors.</summary>
-public sealed record CompileDiagnosis(IReadOnlyList<PolicyViolation> Violations, IReadOnlyList<CompileDiagnostic> Errors);
+public sealed record CompileDiagnosis(IReadOnlyList<PolicyViolation> Violations, IReadOnlyList<CompileDiagnostic> Errors)
+{
+    /// <summary>Set when the diagnosis did not finish within its time; <see cref="Errors"/> are then the plain compile errors.</summary>
+    public string? Limit { get; init; }
+}
 
 /// <summary>
 /// Learner code compiles against a reduced reference set, so <c>new XmlDocument()</c> is a
@@ -27,20 +31,46 @@ public static partial class UnavailableApis
         IReadOnlyList<SourceFile> files,
         IReadOnlyList<CompileDiagnostic> errors,
         IReadOnlyList<BannedApi> exerciseBans,
-        IReadOnlyList<BannedLiteral>? bannedLiterals = null)
+        IReadOnlyList<BannedLiteral>? bannedLiterals = null,
+        CompileLimits? limits = null)
     {
         if (!errors.Any(error => MissingCodes.Contains(error.Code)))
         {
             return new CompileDiagnosis([], errors);
         }
 
+        limits ??= CompileLimits.Default;
+        // Loading the full reference set and JIT-compiling the binder's paths for it is the
+        // grader's time, not the learner's: spent once, on trusted text, before the clock starts.
+        _ = Warm.Value;
+        // The second compile binds the whole of the same text again, and the policy walks it:
+        // code that binds slowly is as slow here as in the compile, so it gets the same bound.
+        return RoslynThread.TryRun("diagnose", limits.TimeLimit, cancellation => DiagnoseUnbounded(files, errors, exerciseBans, bannedLiterals, cancellation), out var diagnosis)
+            ? diagnosis
+            : new CompileDiagnosis([], errors) { Limit = limits.TookTooLong(ApiPolicy.Checking, [.. files.Select(file => file.DisplayPath)]) };
+    }
+
+    private static readonly Lazy<CompileDiagnosis> Warm = new(() => DiagnoseUnbounded(
+        [new SourceFile("warm.cs", "static class Warm { static object M() => new System.Net.Http.HttpClient(); }")],
+        [new CompileDiagnostic("warm.cs", 1, 1, "CS0234", "")],
+        [],
+        null,
+        CancellationToken.None));
+
+    private static CompileDiagnosis DiagnoseUnbounded(
+        IReadOnlyList<SourceFile> files,
+        IReadOnlyList<CompileDiagnostic> errors,
+        IReadOnlyList<BannedApi> exerciseBans,
+        IReadOnlyList<BannedLiteral>? bannedLiterals,
+        CancellationToken cancellation)
+    {
         var trees = files
-            .Select(file => CSharpSyntaxTree.ParseText(file.Text, SubmissionCompiler.ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8))
+            .Select(file => CSharpSyntaxTree.ParseText(file.Text, SubmissionCompiler.ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8, cancellation))
             .ToList();
         var full = CSharpCompilation.Create("Diagnosis", trees, CompileReferences.Full, SubmissionCompiler.Options);
-        if (!full.GetDiagnostics().Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+        if (!full.GetDiagnostics(cancellation).Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
-            var violations = ApiPolicy.Check(full, exerciseBans, bannedLiterals);
+            var violations = ApiPolicy.Check(full, exerciseBans, bannedLiterals, cancellation);
             if (violations.Count > 0)
             {
                 return new CompileDiagnosis(violations, errors);

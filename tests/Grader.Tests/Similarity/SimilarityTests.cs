@@ -165,6 +165,22 @@ public sealed class SimilarityTests
     }
 
     [Test]
+    public void CodeNestedTooDeeplyToParseIsSkippedWithAReasonAndTheOthersAreCompared()
+    {
+        // 60,000 nested parentheses overflowed the stack of the thread that parsed them, which
+        // ended the process (`grader similarity`, and `grader batch` at its similarity step).
+        using var dir = new ClassDir();
+        dir.AddStudent("a", Solutions, onlyExercise: "01-perceptron");
+        dir.AddStudent("b", Solutions, onlyExercise: "01-perceptron");
+        dir.Write("c", "01-perceptron", "Perceptron.cs", "class C { int M() => " + new string('(', 60_000) + "1" + new string(')', 60_000) + "; }");
+
+        var report = Analyse(dir);
+
+        Assert.That(report.Skipped.Select(s => $"{s.Entry}: {s.Reason}"), Does.Contain("c/01-perceptron: the code could not be parsed for comparison (nested too deeply)"));
+        Assert.That(report.Pairs.Select(p => $"{p.StudentA} ~ {p.StudentB}"), Is.EqualTo(new[] { "a ~ b" }));
+    }
+
+    [Test]
     public void UntouchedStubsNeverMatch()
     {
         using var dir = new ClassDir();
