@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Autograder.Reference.Perceptron;
 
 namespace Exercises.Perceptron;

@@ -1,8 +1,3 @@
-using System;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Exercises.TorchSharpGpu;
 
 /// <summary>

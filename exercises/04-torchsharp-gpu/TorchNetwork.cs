@@ -1,8 +1,5 @@
-using System;
 using System.IO;
 using Autograder.Reference.TorchSharpGpu;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.TorchSharpGpu;
 

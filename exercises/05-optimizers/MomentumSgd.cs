@@ -1,8 +1,4 @@
-using System;
 using Autograder.Reference.Optimizers;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Exercises.Optimizers;
 

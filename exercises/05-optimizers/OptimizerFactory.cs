@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using Autograder.Reference.Optimizers;
-using TorchSharp.Modules;
 
 namespace Exercises.Optimizers;
 

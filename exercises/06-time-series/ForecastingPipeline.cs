@@ -1,7 +1,4 @@
-using System;
 using Autograder.Reference.TimeSeries;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.TimeSeries;
 

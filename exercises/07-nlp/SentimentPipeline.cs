@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Autograder.Reference.Nlp;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.Nlp;
 

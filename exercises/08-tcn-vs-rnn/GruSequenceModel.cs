@@ -1,6 +1,3 @@
-using System;
-using TorchSharp;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Exercises.TcnVsRnn;

@@ -1,7 +1,4 @@
-using System;
 using Autograder.Reference.TcnVsRnn;
-using TorchSharp;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Exercises.TcnVsRnn;

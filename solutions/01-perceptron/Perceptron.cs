@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Autograder.Reference.Perceptron;
 
 namespace Exercises.Perceptron;

@@ -1,4 +1,3 @@
-using System;
 using Autograder.Reference.GradientDescent;
 
 namespace Exercises.GradientDescent;

@@ -1,4 +1,3 @@
-using System;
 using Autograder.Reference.Backprop;
 using Autograder.Reference.Data;
 

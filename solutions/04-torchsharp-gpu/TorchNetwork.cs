@@ -1,8 +1,6 @@
 using System.IO;
 using System.Text;
 using Autograder.Reference.TorchSharpGpu;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.TorchSharpGpu;
 

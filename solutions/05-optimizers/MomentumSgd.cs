@@ -1,7 +1,4 @@
 using Autograder.Reference.Optimizers;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Exercises.Optimizers;
 

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Autograder.Reference.TimeSeries;
 using Autograder.Reference.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.TimeSeries;
 

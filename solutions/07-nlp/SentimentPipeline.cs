@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using Autograder.Reference.Nlp;
 using Autograder.Reference.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.Nlp;
 

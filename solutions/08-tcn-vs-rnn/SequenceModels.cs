@@ -1,6 +1,4 @@
 using Autograder.Reference.TcnVsRnn;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Exercises.TcnVsRnn;
 

@@ -1,8 +1,4 @@
-using System.Collections.Generic;
 using Autograder.Reference.TcnVsRnn;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Exercises.TcnVsRnn;

@@ -1,8 +1,4 @@
-using System;
 using Autograder.Reference.Segmentation;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Exercises.Segmentation;

@@ -1,4 +1,5 @@
 using Autograder.Grader.Checks;
+using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
 
 namespace Autograder.Checks;
@@ -26,5 +27,6 @@ public static class ExerciseKinds
             Title = title,
             Bans = [.. exerciseBans, .. returnsArrays ? DeviceBans.ApisReturningArrays : DeviceBans.Apis],
             BannedLiterals = DeviceBans.Literals,
+            Usings = CourseUsings.WithTorchSharp,
         };
 }

@@ -23,7 +23,7 @@ public sealed class AllowListCourseTests
             .ToList();
         Course.Catalog.TryGetExercise(exerciseId, out var exercise);
 
-        var compiled = SubmissionCompiler.Compile($"AllowList.{exerciseId}", files);
+        var compiled = SubmissionCompiler.Compile($"AllowList.{exerciseId}", files, usings: exercise.Usings);
 
         Assert.That(compiled, Is.TypeOf<CompileResult.Success>(), () => string.Join('\n', ((CompileResult.Failure)compiled).Errors));
         var violations = ApiPolicy.Check(((CompileResult.Success)compiled).Compilation, exercise.Bans, exercise.BannedLiterals);

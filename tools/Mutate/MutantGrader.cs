@@ -32,7 +32,7 @@ internal sealed class MutantGrader(ExerciseSpec exercise, IReadOnlyList<CheckDef
 
     /// <summary>Every check's result on these files (no early stop), or null when they do not compile or break the policy.</summary>
     public IReadOnlyList<CheckResult>? GradeInFull(IReadOnlyList<SourceFile> files) =>
-        SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files, Patient) is CompileResult.Success success
+        SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files, Patient, exercise.Usings) is CompileResult.Success success
             && ApiPolicy.Check(success.Compilation, exercise.Bans, exercise.BannedLiterals).Count == 0
             ? _runner.Run(exercise, success, checks, observer: null)
             : null;
@@ -51,7 +51,7 @@ internal sealed class MutantGrader(ExerciseSpec exercise, IReadOnlyList<CheckDef
     {
         var clock = Stopwatch.StartNew();
         var files = original.Select(file => file.DisplayPath == mutant.File ? file with { Text = mutant.Apply(file.Text) } : file).ToList();
-        var compiled = SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files, Patient);
+        var compiled = SubmissionCompiler.Compile($"Mutant.{exercise.Id}", files, Patient, exercise.Usings);
         if (compiled is CompileResult.Failure { Limit: { } limit })
         {
             // Not a compile error: a limit (time, under load) that a regrade may not hit again.

@@ -109,7 +109,7 @@ foreach (var exerciseId in options.Exercises)
         CompileResult.Success? CompileForSweep(IReadOnlyList<SourceFile>? source, string? label = null)
         {
             var compiled = source is { Count: > 0 }
-                ? SubmissionCompiler.Compile($"Submission.{exerciseId}", source, new CompileLimits { TimeLimit = TimeSpan.FromMinutes(5) })
+                ? SubmissionCompiler.Compile($"Submission.{exerciseId}", source, new CompileLimits { TimeLimit = TimeSpan.FromMinutes(5) }, exercise.Usings)
                 : null;
             var where = label is null ? name : $"{name} [{label}]";
             if (compiled is not CompileResult.Success success)

@@ -41,7 +41,9 @@ internal static class LearnerReadme
             IntelliSense, go-to-definition and build errors work as usual. What your code builds on
             (the interfaces you implement, the data generators) is in `src/Reference`, with XML docs
             your editor shows on hover. Every method you complete throws `NotImplementedException`
-            until you replace its body.
+            until you replace its body. `System`, `System.Collections.Generic` and `System.Linq` need
+            no `using` line, nor, from exercise 04 on, `TorchSharp`, `TorchSharp.Modules` and
+            `static TorchSharp.torch`.
 
             ## Check your work
             The checks of one exercise (each check is one test, named `exercise/check`):

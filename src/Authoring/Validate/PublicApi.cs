@@ -1,3 +1,4 @@
+using Autograder.Grader.Checks;
 using Autograder.Grader.Compile;
 using Microsoft.CodeAnalysis;
 
@@ -26,10 +27,10 @@ internal static class PublicApi
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>Breakages where the two differ; none when either does not compile (grading reports that).</summary>
-    public static IEnumerable<Breakage> Compare(string exerciseId, IReadOnlyList<SourceFile> stub, IReadOnlyList<SourceFile> solution)
+    public static IEnumerable<Breakage> Compare(ExerciseSpec exercise, IReadOnlyList<SourceFile> stub, IReadOnlyList<SourceFile> solution)
     {
-        if (SubmissionCompiler.Compile($"{exerciseId}-stub", stub) is not CompileResult.Success stubbed
-            || SubmissionCompiler.Compile($"{exerciseId}-solution", solution) is not CompileResult.Success solved)
+        if (SubmissionCompiler.Compile($"{exercise.Id}-stub", stub, usings: exercise.Usings) is not CompileResult.Success stubbed
+            || SubmissionCompiler.Compile($"{exercise.Id}-solution", solution, usings: exercise.Usings) is not CompileResult.Success solved)
         {
             yield break;
         }
@@ -39,8 +40,8 @@ internal static class PublicApi
         foreach (var (signature, symbol) in theirs.Where(entry => !ours.ContainsKey(entry.Key)))
         {
             yield return new Breakage(
-                $"exercises/{FileOf(symbol, exerciseId)}",
-                $"{signature} (declared in solutions/{FileOf(symbol, exerciseId)})",
+                $"exercises/{FileOf(symbol, exercise.Id)}",
+                $"{signature} (declared in solutions/{FileOf(symbol, exercise.Id)})",
                 "no such public declaration in the stub",
                 "declare it in the stub with the same signature; a method's body throws NotImplementedException(\"Type.Method is not implemented yet.\")");
         }
@@ -48,7 +49,7 @@ internal static class PublicApi
         foreach (var (signature, symbol) in ours.Where(entry => !theirs.ContainsKey(entry.Key)))
         {
             yield return new Breakage(
-                $"exercises/{FileOf(symbol, exerciseId)}",
+                $"exercises/{FileOf(symbol, exercise.Id)}",
                 "only what the solution declares publicly",
                 $"{signature}, which the solution does not declare",
                 "remove it from the stub, or add it to the solution; learners must see exactly the API the checks call");

@@ -86,7 +86,7 @@ internal sealed class Validator(CheckCatalog catalog, SubmissionGrader grader)
         breakages.AddRange(GradedCourse.Solution(GradedCourse.Grade(grader, Path.Combine(course, "solutions"), exercise.Id), $"solutions/{exercise.Id}/"));
         var stub = SubmissionReader.Read(Path.Combine(course, "exercises"), [exercise.Id]).Exercises.GetValueOrDefault(exercise.Id) ?? [];
         var solution = SubmissionReader.Read(Path.Combine(course, "solutions"), [exercise.Id]).Exercises.GetValueOrDefault(exercise.Id) ?? [];
-        breakages.AddRange(PublicApi.Compare(exercise.Id, stub, solution));
+        breakages.AddRange(PublicApi.Compare(exercise, stub, solution));
         breakages.AddRange(DocSections.Compare(course, exercise.Id, catalog.ChecksOf(exercise.Id)));
         breakages.AddRange(ReadmeSections.OfExercise(course, exercise));
         return breakages;

@@ -63,14 +63,15 @@ internal static class CompileBenchmark
                 return GraderCommands.Usage;
             }
 
-            var cold = Time(() => SubmissionCompiler.Compile($"Bench.{id}", files));
+            var usings = catalog.TryGetExercise(id, out var exercise) ? exercise.Usings : null;
+            var cold = Time(() => SubmissionCompiler.Compile($"Bench.{id}", files, usings: usings));
             var warm = Enumerable.Range(0, command.Repeats)
-                .Select(_ => Time(() => SubmissionCompiler.Compile($"Bench.{id}", files)))
+                .Select(_ => Time(() => SubmissionCompiler.Compile($"Bench.{id}", files, usings: usings)))
                 .Order()
                 .ToList();
             // The policy's semantic walk is the other half of what a batch does in its own process per exercise.
-            var compiled = (CompileResult.Success)SubmissionCompiler.Compile($"Bench.{id}", files);
-            var bans = catalog.TryGetExercise(id, out var exercise) ? exercise.Bans : [];
+            var compiled = (CompileResult.Success)SubmissionCompiler.Compile($"Bench.{id}", files, usings: usings);
+            var bans = exercise?.Bans ?? [];
             var policy = Enumerable.Range(0, command.Repeats)
                 .Select(_ => Milliseconds(() => ApiPolicy.Check(compiled.Compilation, bans, exercise?.BannedLiterals ?? [])))
                 .Order()

@@ -34,7 +34,7 @@ internal static class CompilerWarmUp
                 continue;
             }
 
-            if (SubmissionCompiler.Compile($"WarmUp.{id}", files) is CompileResult.Success compiled)
+            if (SubmissionCompiler.Compile($"WarmUp.{id}", files, usings: exercise.Usings) is CompileResult.Success compiled)
             {
                 _ = ApiPolicy.Check(compiled.Compilation, exercise.Bans, exercise.BannedLiterals);
             }

@@ -1,3 +1,4 @@
+using Autograder.Grader.Compile;
 using Autograder.Grader.Policy;
 
 namespace Autograder.Grader.Checks;
@@ -18,6 +19,9 @@ public sealed record ExerciseSpec
 
     /// <summary>String literals this exercise may not contain.</summary>
     public IReadOnlyList<BannedLiteral> BannedLiterals { get; init; } = [];
+
+    /// <summary>What the exercise's code may name without a using directive.</summary>
+    public CourseUsings Usings { get; init; } = CourseUsings.DotNet;
 
     /// <summary>Wall-clock budget for all checks of the exercise, public and hidden.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(15);

@@ -33,9 +33,14 @@ public static class SubmissionCompiler
         deterministic: true,
         concurrentBuild: false);
 
-    public static CompileResult Compile(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits? limits = null)
+    /// <summary>
+    /// Compiles <paramref name="files"/> with the <paramref name="usings"/> of their exercise in
+    /// scope (<see cref="CourseUsings.DotNet"/> when not given).
+    /// </summary>
+    public static CompileResult Compile(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits? limits = null, CourseUsings? usings = null)
     {
         limits ??= CompileLimits.Default;
+        usings ??= CourseUsings.DotNet;
         var chars = files.Sum(file => (long)file.Text.Length);
         if (chars > limits.MaxChars)
         {
@@ -57,7 +62,7 @@ public static class SubmissionCompiler
         // learner's time, so it is spent once, on trusted text, before any clock starts.
         _ = Warm.Value;
 
-        return RoslynThread.TryRun($"compile {assemblyName}", limits.TimeLimit, token => CompileGuarded(assemblyName, files, limits, token), out var result)
+        return RoslynThread.TryRun($"compile {assemblyName}", limits.TimeLimit, token => CompileGuarded(assemblyName, files, limits, usings, token), out var result)
             ? result
             : Refused(limits.TookTooLong("compiling", [.. files.Select(file => file.DisplayPath)]));
     }
@@ -66,13 +71,14 @@ public static class SubmissionCompiler
         "Warm",
         [new SourceFile("warm.cs", "using System.Linq; static class Warm { static int M(int[] xs) => xs.Select(x => x + 1).Sum(); }")],
         CompileLimits.Default,
+        CourseUsings.DotNet,
         CancellationToken.None));
 
-    private static CompileResult CompileGuarded(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits limits, CancellationToken cancellation)
+    private static CompileResult CompileGuarded(string assemblyName, IReadOnlyList<SourceFile> files, CompileLimits limits, CourseUsings usings, CancellationToken cancellation)
     {
         try
         {
-            return CompileBounded(assemblyName, files, limits, cancellation);
+            return CompileBounded(assemblyName, files, limits, usings, cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -89,16 +95,17 @@ public static class SubmissionCompiler
     /// prove the layers behind the policy hold against code that somehow got past it.
     /// </summary>
     internal static CompileResult CompileUnrestricted(string assemblyName, IReadOnlyList<SourceFile> files) =>
-        CompileBounded(assemblyName, files, CompileLimits.Default, CancellationToken.None, CompileReferences.Full);
+        CompileBounded(assemblyName, files, CompileLimits.Default, CourseUsings.DotNet, CancellationToken.None, CompileReferences.Full);
 
     private static CompileResult CompileBounded(
         string assemblyName,
         IReadOnlyList<SourceFile> files,
         CompileLimits limits,
+        CourseUsings usings,
         CancellationToken cancellation,
         IReadOnlyList<MetadataReference>? references = null)
     {
-        var trees = new List<SyntaxTree>();
+        var trees = new List<SyntaxTree> { usings.Tree };
         foreach (var file in files)
         {
             var tree = CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8, cancellation);

@@ -31,7 +31,7 @@ public static class ExerciseGrader
                 $"not run: {exercise.Id}/ has no C# files.");
         }
 
-        var compiled = SubmissionCompiler.Compile($"Submission.{exercise.Id}", files);
+        var compiled = SubmissionCompiler.Compile($"Submission.{exercise.Id}", files, usings: exercise.Usings);
         if (compiled is CompileResult.Failure { Limit: { } limit })
         {
             return ExerciseScorer.Unrunnable(exercise, checks, $"does not compile: {limit}", "not run: the exercise does not compile.");
@@ -40,7 +40,7 @@ public static class ExerciseGrader
         if (compiled is CompileResult.Failure failure)
         {
             // An API outside the course's reference set is a compile error; the learner is told which API and why.
-            var diagnosis = UnavailableApis.Diagnose(files, failure.Errors, exercise.Bans, exercise.BannedLiterals);
+            var diagnosis = UnavailableApis.Diagnose(files, failure.Errors, exercise.Bans, exercise.BannedLiterals, usings: exercise.Usings);
             return diagnosis.Violations.Count > 0
                 ? Refused(exercise, checks, diagnosis.Violations)
                 : ExerciseScorer.Unrunnable(exercise, checks,

@@ -35,7 +35,7 @@ public static class ApiPolicy
         return RoslynThread.TryRun($"policy {compilation.AssemblyName}", limits.TimeLimit,
             cancellation => Check(compilation, exerciseBans, bannedLiterals, cancellation), out var violations)
             ? new PolicyResult(violations)
-            : new PolicyResult([]) { Limit = limits.TookTooLong(Checking, [.. compilation.SyntaxTrees.Select(tree => tree.FilePath)]) };
+            : new PolicyResult([]) { Limit = limits.TookTooLong(Checking, [.. compilation.SyntaxTrees.Where(CourseUsings.IsLearners).Select(tree => tree.FilePath)]) };
     }
 
     /// <summary>The step's name in a learner's message when it runs out of time.</summary>
@@ -77,7 +77,7 @@ public static class ApiPolicy
         // Each found violation with its rank: a member ("File.ReadAllText") says more than its
         // type ("File") or namespace, so it is the one reported for its line.
         var violations = new List<(PolicyViolation Violation, int Rank)>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in compilation.SyntaxTrees.Where(CourseUsings.IsLearners))
         {
             var model = compilation.GetSemanticModel(tree);
             var root = tree.GetRoot(cancellation);

@@ -32,7 +32,8 @@ public static partial class UnavailableApis
         IReadOnlyList<CompileDiagnostic> errors,
         IReadOnlyList<BannedApi> exerciseBans,
         IReadOnlyList<BannedLiteral>? bannedLiterals = null,
-        CompileLimits? limits = null)
+        CompileLimits? limits = null,
+        CourseUsings? usings = null)
     {
         if (!errors.Any(error => MissingCodes.Contains(error.Code)))
         {
@@ -45,7 +46,7 @@ public static partial class UnavailableApis
         _ = Warm.Value;
         // The second compile binds the whole of the same text again, and the policy walks it:
         // code that binds slowly is as slow here as in the compile, so it gets the same bound.
-        return RoslynThread.TryRun("diagnose", limits.TimeLimit, cancellation => DiagnoseUnbounded(files, errors, exerciseBans, bannedLiterals, cancellation), out var diagnosis)
+        return RoslynThread.TryRun("diagnose", limits.TimeLimit, cancellation => DiagnoseUnbounded(files, errors, exerciseBans, bannedLiterals, usings ?? CourseUsings.DotNet, cancellation), out var diagnosis)
             ? diagnosis
             : new CompileDiagnosis([], errors) { Limit = limits.TookTooLong(ApiPolicy.Checking, [.. files.Select(file => file.DisplayPath)]) };
     }
@@ -55,6 +56,7 @@ public static partial class UnavailableApis
         [new CompileDiagnostic("warm.cs", 1, 1, "CS0234", "")],
         [],
         null,
+        CourseUsings.DotNet,
         CancellationToken.None));
 
     private static CompileDiagnosis DiagnoseUnbounded(
@@ -62,11 +64,14 @@ public static partial class UnavailableApis
         IReadOnlyList<CompileDiagnostic> errors,
         IReadOnlyList<BannedApi> exerciseBans,
         IReadOnlyList<BannedLiteral>? bannedLiterals,
+        CourseUsings usings,
         CancellationToken cancellation)
     {
-        var trees = files
-            .Select(file => CSharpSyntaxTree.ParseText(file.Text, SubmissionCompiler.ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8, cancellation))
-            .ToList();
+        List<SyntaxTree> trees =
+        [
+            usings.Tree,
+            .. files.Select(file => CSharpSyntaxTree.ParseText(file.Text, SubmissionCompiler.ParseOptions, file.DisplayPath, System.Text.Encoding.UTF8, cancellation)),
+        ];
         var full = CSharpCompilation.Create("Diagnosis", trees, CompileReferences.Full, SubmissionCompiler.Options);
         if (!full.GetDiagnostics(cancellation).Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {

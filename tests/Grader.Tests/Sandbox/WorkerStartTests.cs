@@ -60,7 +60,8 @@ public sealed class WorkerStartTests
     private static RunRequest Request(string exerciseId)
     {
         var files = SubmissionReader.Read(Course.PathOf("solutions"), [exerciseId]).Exercises[exerciseId];
-        var compiled = SubmissionCompiler.Compile("WorkerStart", files);
+        Course.Catalog.TryGetExercise(exerciseId, out var exercise);
+        var compiled = SubmissionCompiler.Compile("WorkerStart", files, usings: exercise!.Usings);
         Assert.That(compiled, Is.InstanceOf<CompileResult.Success>(), compiled is CompileResult.Failure failure ? string.Join("\n", failure.Errors) : "");
         var success = (CompileResult.Success)compiled;
         var checks = Course.Catalog.ChecksOf(exerciseId).Select(Course.Seeds.Resolve).ToList();

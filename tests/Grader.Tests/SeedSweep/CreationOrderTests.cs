@@ -198,7 +198,7 @@ public sealed class CreationOrderTests
     {
         using var alternative = EditedSubmission.Create(Course.PathOf("tests", "Grader.Tests", "Alternatives", "09-fields-reordered-cosine"), Course.PathOf("solutions"));
         var files = SubmissionReader.Read(alternative.Root).Exercises["09-traffic-signs"];
-        var compiled = (CompileResult.Success)SubmissionCompiler.Compile("Orders", files);
+        var compiled = (CompileResult.Success)SubmissionCompiler.Compile("Orders", files, usings: CourseUsings.WithTorchSharp);
 
         var first = CreationOrders.Variants(compiled.Compilation, files, 4, seed: 1);
         var again = CreationOrders.Variants(compiled.Compilation, files, 4, seed: 1);
@@ -266,7 +266,7 @@ public sealed class CreationOrderTests
         return CreationOrders.Variants(((CompileResult.Success)compiled).Compilation, files, count, seed: 1);
     }
 
-    private static CompileResult Compile(CreationOrder order) => SubmissionCompiler.Compile("Orders", order.Files);
+    private static CompileResult Compile(CreationOrder order) => SubmissionCompiler.Compile("Orders", order.Files, usings: CourseUsings.WithTorchSharp);
 
     private static List<string> ConstructorStatements(string text) =>
         [.. CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<ConstructorDeclarationSyntax>().Single()

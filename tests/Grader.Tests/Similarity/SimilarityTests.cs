@@ -38,9 +38,11 @@ public sealed class SimilarityTests
     }
 
     /// <summary>
-    /// The share of an alternative's substantive lines (12 characters or more, not comments) that
-    /// appear verbatim in the reference solution's file of the same name: how far it was written
-    /// by editing the reference rather than on its own.
+    /// The share of an alternative's substantive lines (12 characters or more, not comments, not
+    /// using or namespace lines) that appear verbatim in the reference solution's file of the same
+    /// name: how far it was written by editing the reference rather than on its own. Usings and
+    /// namespaces are what the detector drops too (<see cref="CodeNormalizer"/>): which usings a
+    /// course declares for every file says nothing of who wrote the code.
     /// </summary>
     private double VerbatimShare(string alternative)
     {
@@ -51,7 +53,8 @@ public sealed class SimilarityTests
             var exercise = Path.GetFileName(Path.GetDirectoryName(file)!);
             var reference = Path.Combine(Solutions, exercise, Path.GetFileName(file));
             var referenceLines = File.Exists(reference) ? File.ReadLines(reference).Select(l => l.Trim()).ToHashSet() : [];
-            foreach (var line in File.ReadLines(file).Select(l => l.Trim()).Where(l => l.Length >= 12 && !l.StartsWith("//", StringComparison.Ordinal)))
+            foreach (var line in File.ReadLines(file).Select(l => l.Trim()).Where(l => l.Length >= 12 && !l.StartsWith("//", StringComparison.Ordinal)
+                && !l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("namespace ", StringComparison.Ordinal)))
             {
                 lines++;
                 verbatim += referenceLines.Contains(line) ? 1 : 0;

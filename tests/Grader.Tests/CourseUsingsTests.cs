@@ -1,0 +1,69 @@
+using System.Xml.Linq;
+using Autograder.Grader.Compile;
+
+namespace Autograder.Grader.Tests;
+
+/// <summary>
+/// The grader compiles every exercise with its kind's usings; the exercises' and solutions'
+/// projects import build/CourseUsings.props, the TorchSharp set, for editors. If the lists drift,
+/// code that an editor accepts fails in the grader, or the other way round.
+/// </summary>
+public sealed class CourseUsingsTests
+{
+    [Test]
+    public void The_projects_and_the_grader_have_the_same_usings()
+    {
+        var usings = XDocument.Load(Course.PathOf("build", "CourseUsings.props")).Descendants("Using").ToList();
+
+        Assert.That(
+            usings.Where(item => (string?)item.Attribute("Static") != "true").Select(item => (string?)item.Attribute("Include")),
+            Is.EqualTo(CourseUsings.WithTorchSharp.Namespaces));
+        Assert.That(
+            usings.Where(item => (string?)item.Attribute("Static") == "true").Select(item => (string?)item.Attribute("Include")),
+            Is.EqualTo(CourseUsings.WithTorchSharp.StaticTypes));
+    }
+
+    [TestCase("exercises")]
+    [TestCase("solutions")]
+    public void The_course_projects_import_them(string folder)
+    {
+        var project = Directory.GetFiles(Course.PathOf(folder), "*.csproj").Single();
+
+        Assert.That(File.ReadAllText(project), Does.Contain(@"<Import Project=""..\build\CourseUsings.props"" />"));
+    }
+
+    [Test]
+    public void Learner_code_names_them_without_a_using_directive()
+    {
+        var compiled = SubmissionCompiler.Compile("Usings", [new SourceFile("04-probe/Probe.cs",
+            "public static class Probe { public static List<int> Ids(Tensor t) => Enumerable.Range(0, (int)t.shape[0]).ToList(); }")],
+            usings: CourseUsings.WithTorchSharp);
+
+        Assert.That(compiled, Is.InstanceOf<CompileResult.Success>(), () => string.Join('\n', ((CompileResult.Failure)compiled).Errors));
+    }
+
+    [Test]
+    public void Exercises_by_hand_have_the_dotnet_usings_and_not_TorchSharp()
+    {
+        var source = new SourceFile("01-probe/Probe.cs", "public static class Probe { public static int Count(List<int> xs) => xs.Count(x => x > 0); }");
+        var byHand = (CompileResult.Success)SubmissionCompiler.Compile("ByHand", [source], usings: Course.Catalog.Exercises.Single(e => e.Id == "01-perceptron").Usings);
+        var onDevice = (CompileResult.Success)SubmissionCompiler.Compile("OnDevice", [source], usings: Course.Catalog.Exercises.Single(e => e.Id == "04-torchsharp-gpu").Usings);
+
+        Assert.That(byHand.Compilation.ReferencedAssemblyNames.Select(name => name.Name), Does.Contain("TorchSharp"), "TorchSharp stays referenced: 01 to 03 ban it by the policy");
+        Assert.That(ReferencedByImage(byHand), Does.Not.Contain("TorchSharp"), "the worker of 01 would load libtorch");
+        Assert.That(ReferencedByImage(onDevice), Does.Contain("TorchSharp"), "the usings of 04 name TorchSharp");
+    }
+
+    private static List<string?> ReferencedByImage(CompileResult.Success compiled) =>
+        [.. System.Reflection.Assembly.Load(compiled.Image).GetReferencedAssemblies().Select(name => name.Name)];
+
+    [Test]
+    public void The_policy_judges_only_the_learners_files()
+    {
+        var compiled = (CompileResult.Success)SubmissionCompiler.Compile("Usings", [new SourceFile("01-probe/Probe.cs", "public static class Probe { }")]);
+
+        var policy = Autograder.Grader.Policy.ApiPolicy.Check(compiled.Compilation, [new("TorchSharp.*", "banned here")]);
+
+        Assert.That(policy, Is.Empty);
+    }
+}
