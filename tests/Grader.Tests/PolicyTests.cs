@@ -86,6 +86,16 @@ public sealed class PolicyTests
         Assert.That(Violations(code), Is.Empty, "TorchSharp itself is allowed by the global list");
     }
 
+    [TestCase("System.Type", "public class C { public object M() => GetType(); }", "System.Object.GetType (gives a System.Type)")]
+    [TestCase(
+        "Autograder.Reference.Training.SteadyAdam",
+        "public class C { private readonly Autograder.Reference.Training.SteadyAdam? _inner = null; public object? M() => _inner; }",
+        "C._inner (gives an Autograder.Reference.Training.SteadyAdam)")]
+    public void A_name_banned_for_what_it_gives_says_what_it_gives(string banned, string code, string api)
+    {
+        Assert.That(Violations(code, [new(banned, "banned here")]).Select(violation => violation.Api), Does.Contain(api));
+    }
+
     private static IReadOnlyList<PolicyViolation> Violations(string code, IReadOnlyList<BannedApi>? bans = null) =>
         PolicyOf.Violations(code, "01-perceptron/C.cs", bans);
 }

@@ -120,7 +120,7 @@ public static class ApiPolicy
                 {
                     if (judge.Verdict(matched) is { } verdict)
                     {
-                        var api = verdict.Api ?? (ReferenceEquals(used, matched) ? Describe(used) : $"{Describe(used)} (gives a {Describe(matched)})");
+                        var api = verdict.Api ?? (ReferenceEquals(used, matched) ? Describe(used) : $"{Describe(used)} (gives {WithArticle(Describe(matched))})");
                         violations.Add((At(node, api, verdict.Reason), used is ITypeSymbol or INamespaceSymbol ? 1 : 2));
                         break;
                     }
@@ -412,4 +412,6 @@ public static class ApiPolicy
         var span = node.GetLocation().GetLineSpan();
         return new PolicyViolation(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, api, reason);
     }
+
+    private static string WithArticle(string name) => ("AEIOUaeiou".Contains(name[0], StringComparison.Ordinal) ? "an " : "a ") + name;
 }
