@@ -58,12 +58,15 @@ public sealed class CourseUsingsTests
         [.. System.Reflection.Assembly.Load(compiled.Image).GetReferencedAssemblies().Select(name => name.Name)];
 
     [Test]
-    public void The_policy_judges_only_the_learners_files()
+    public void A_policy_time_out_names_the_learners_file_not_the_usings()
     {
-        var compiled = (CompileResult.Success)SubmissionCompiler.Compile("Usings", [new SourceFile("01-probe/Probe.cs", "public static class Probe { }")]);
+        var compiled = (CompileResult.Success)SubmissionCompiler.Compile(
+            "Usings", [new SourceFile("04-probe/Probe.cs", "public static class Probe { public static int M(List<int> xs) => xs.Sum(); }")],
+            usings: CourseUsings.WithTorchSharp);
 
-        var policy = Autograder.Grader.Policy.ApiPolicy.Check(compiled.Compilation, [new("TorchSharp.*", "banned here")]);
+        // No time at all: the walk cannot finish, and its message names the files it walks.
+        var policy = Autograder.Grader.Policy.ApiPolicy.CheckWithin(compiled.Compilation, [], limits: CompileLimits.Default with { TimeLimit = TimeSpan.Zero });
 
-        Assert.That(policy, Is.Empty);
+        Assert.That(policy.Limit, Does.Contain("(04-probe/Probe.cs)").And.Not.Contain(CourseUsings.FilePath));
     }
 }
