@@ -69,4 +69,15 @@ public sealed class CourseUsingsTests
 
         Assert.That(policy.Limit, Does.Contain("(04-probe/Probe.cs)").And.Not.Contain(CourseUsings.FilePath));
     }
+
+    [Test]
+    public void A_learner_file_named_like_the_usings_is_still_judged()
+    {
+        var compiled = (CompileResult.Success)SubmissionCompiler.Compile(
+            "Usings", [new SourceFile(CourseUsings.FilePath, "public static class Probe { public static string M() => System.IO.File.ReadAllText(\"/etc/passwd\"); }")]);
+
+        var violations = Autograder.Grader.Policy.ApiPolicy.Check(compiled.Compilation, []);
+
+        Assert.That(violations.Select(violation => violation.Api), Has.Some.Contains("System.IO.File.ReadAllText"));
+    }
 }

@@ -16,7 +16,7 @@ namespace Autograder.Grader.Compile;
 /// </remarks>
 public sealed class CourseUsings
 {
-    /// <summary>The file name of the usings' tree in a compilation: no learner file has it.</summary>
+    /// <summary>The file name of the usings' tree in a compilation, where a diagnostic would show it.</summary>
     public const string FilePath = "(course usings)";
 
     private readonly Lazy<SyntaxTree> _tree;
@@ -47,6 +47,9 @@ public sealed class CourseUsings
     /// <summary>The usings as one syntax tree of <c>global using</c> directives, parsed once and shared by every compilation.</summary>
     public SyntaxTree Tree => _tree.Value;
 
-    /// <summary>Whether <paramref name="tree"/> is the learner's, not the course's usings.</summary>
-    public static bool IsLearners(SyntaxTree tree) => tree.FilePath != FilePath;
+    /// <summary>
+    /// Whether <paramref name="tree"/> is the learner's, not the course's usings. Told by the tree
+    /// itself, not its name: a learner's file may be called anything.
+    /// </summary>
+    public static bool IsLearners(SyntaxTree tree) => !ReferenceEquals(tree, DotNet.Tree) && !ReferenceEquals(tree, WithTorchSharp.Tree);
 }
